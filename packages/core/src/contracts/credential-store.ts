@@ -1,0 +1,26 @@
+// Where secrets come from: chap-secrets today, RADIUS or LDAP later. Several stores may be registered;
+// consumers ask them in order until one answers definitely (accel-ppp's pwdb chain).
+import { createToken } from '../tokens.js';
+
+export interface CredentialQuery {
+  /** The name the peer authenticated with (CHAP Name, PAP Peer-ID). */
+  readonly user: string;
+  /** Our name (pppd `name`): chap-secrets' server column must match it. */
+  readonly server: string;
+  /** The peer's tunnel-outer address, for stores that restrict by it. */
+  readonly peerAddress?: string;
+}
+
+export type CredentialAnswer =
+  /** `addresses` are the chap-secrets IP column: allowed/assigned addresses for this user, if any. */
+  | { readonly kind: 'found'; readonly secret: string; readonly addresses: readonly string[] }
+  | { readonly kind: 'not-found' }
+  /** The store could not answer (server down): try the next one, and fail closed if none answers. */
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export interface CredentialStore {
+  readonly name: string;
+  lookup(query: CredentialQuery): Promise<CredentialAnswer>;
+}
+
+export const credentialStoreToken = createToken<CredentialStore>('core.credentialStore');

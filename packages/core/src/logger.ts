@@ -1,0 +1,78 @@
+// Structured logging with levels. pptpd's `debug` maps to level 'debug' (protocol traces); the default
+// 'info' gives the one-line-per-event log a pptpd administrator expects. Sinks do the I/O.
+import { createToken } from './tokens.js';
+
+export const LogLevels = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LogLevels)[number];
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface LogRecord {
+  readonly time: Date;
+  readonly level: LogLevel;
+  readonly message: string;
+  readonly fields: LogFields;
+}
+
+export interface Logger {
+  error(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  debug(message: string, fields?: LogFields): void;
+  /** True when debug records are kept: lets hot paths skip building trace strings. */
+  readonly debugEnabled: boolean;
+  /** A logger whose records carry `fields` too (one per plugin, one per session). */
+  child(fields: LogFields): Logger;
+}
+
+export type LogSink = (record: LogRecord) => void;
+
+export const loggerToken = createToken<Logger>('core.logger');
+
+const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+
+export function createLogger(options: { level: LogLevel; sink: LogSink; fields?: LogFields }): Logger {
+  const { level, sink } = options;
+  const base = options.fields ?? {};
+  const emit = (at: LogLevel, message: string, fields?: LogFields) => {
+    if (rank[at] > rank[level]) return;
+    sink({ time: new Date(), level: at, message, fields: fields ? { ...base, ...fields } : base });
+  };
+  return {
+    error: (m, f) => emit('error', m, f),
+    warn: (m, f) => emit('warn', m, f),
+    info: (m, f) => emit('info', m, f),
+    debug: (m, f) => emit('debug', m, f),
+    debugEnabled: level === 'debug',
+    child: (fields) => createLogger({ level, sink, fields: { ...base, ...fields } }),
+  };
+}
+
+/** `2026-11-24T20:00:00.000Z info  [plugin=lcp session=3] message key=value` — grep-friendly text. */
+export function formatLogText(record: LogRecord): string {
+  const { plugin, session, ...rest } = record.fields as Record<string, unknown>;
+  const scope = [
+    plugin !== undefined ? `plugin=${plugin}` : '',
+    session !== undefined ? `session=${session}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const extra = Object.entries(rest)
+    .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`)
+    .join(' ');
+  return `${record.time.toISOString()} ${record.level.padEnd(5)} ${scope ? `[${scope}] ` : ''}${record.message}${extra ? ` ${extra}` : ''}`;
+}
+
+export function formatLogJson(record: LogRecord): string {
+  return JSON.stringify({
+    time: record.time.toISOString(),
+    level: record.level,
+    msg: record.message,
+    ...record.fields,
+  });
+}
+
+/** The process sink: text or JSON lines on stderr (stdout stays free for tools that print results). */
+export function streamSink(format: 'text' | 'json', write: (line: string) => void): LogSink {
+  const render = format === 'json' ? formatLogJson : formatLogText;
+  return (record) => write(`${render(record)}\n`);
+}

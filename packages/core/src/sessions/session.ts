@@ -1,0 +1,139 @@
+// A session is one tunnel call: its PPP link plus every resource plugins attached to it (call ids,
+// address lease, routes, MPPE keys, ARP entry). close() from any side releases each resource exactly
+// once, in reverse order of attachment, and publishes `down` once.
+import type { Logger } from '../logger.js';
+import { formatCloseReason, type CloseReason } from './close-reason.js';
+import type { SessionBus } from './session-events.js';
+
+export type SessionId = number;
+
+export type SessionState = 'establishing' | 'authenticating' | 'network' | 'closing' | 'closed';
+
+export interface SessionCounters {
+  packetsIn: number;
+  packetsOut: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** A read-only snapshot, safe to hand to listeners. */
+export interface SessionInfo {
+  readonly id: SessionId;
+  readonly transport: string;
+  readonly peer: string;
+  readonly startedAt: number;
+  readonly state: SessionState;
+  readonly user?: string;
+  readonly address?: string;
+  readonly counters: Readonly<SessionCounters>;
+}
+
+type Release = () => void | Promise<void>;
+
+export class Session {
+  readonly counters: SessionCounters = { packetsIn: 0, packetsOut: 0, bytesIn: 0, bytesOut: 0 };
+  private currentState: SessionState = 'establishing';
+  private user?: string;
+  private address?: string;
+  private readonly resources: { name: string; release: Release }[] = [];
+  private closing?: Promise<CloseReason>;
+  private resolveClosed!: (reason: CloseReason) => void;
+  /** Settles with the reason once every resource has been released. */
+  readonly closed: Promise<CloseReason> = new Promise((resolve) => (this.resolveClosed = resolve));
+
+  constructor(
+    readonly id: SessionId,
+    readonly transport: string,
+    readonly peer: string,
+    readonly startedAt: number,
+    readonly logger: Logger,
+    private readonly bus: SessionBus,
+    private readonly onClosed: (session: Session) => void,
+  ) {}
+
+  get state(): SessionState {
+    return this.currentState;
+  }
+
+  get info(): SessionInfo {
+    return {
+      id: this.id,
+      transport: this.transport,
+      peer: this.peer,
+      startedAt: this.startedAt,
+      state: this.currentState,
+      ...(this.user !== undefined && { user: this.user }),
+      ...(this.address !== undefined && { address: this.address }),
+      counters: { ...this.counters },
+    };
+  }
+
+  get isOpen(): boolean {
+    return this.closing === undefined;
+  }
+
+  /**
+   * Ties a resource's lifetime to the session. On a session already closing, `release` runs at once,
+   * so a resource acquired in a race with close() is never leaked.
+   */
+  attach(name: string, release: Release): void {
+    if (this.closing) {
+      void this.runRelease({ name, release });
+      return;
+    }
+    this.resources.push({ name, release });
+  }
+
+  setState(next: Exclude<SessionState, 'closing' | 'closed'>): void {
+    if (this.closing || next === this.currentState) return;
+    const previous = this.currentState;
+    this.currentState = next;
+    this.bus.emit('stateChanged', this.info, previous);
+  }
+
+  authenticated(user: string): void {
+    if (this.closing) return;
+    this.user = user;
+    this.bus.emit('authenticated', this.info, user);
+  }
+
+  ipAssigned(address: string): void {
+    if (this.closing) return;
+    this.address = address;
+    this.bus.emit('ipAssigned', this.info, address);
+  }
+
+  /** Idempotent: the first reason wins; later calls return the same promise. */
+  close(reason: CloseReason): Promise<CloseReason> {
+    if (this.closing) return this.closing;
+    const previous = this.currentState;
+    this.currentState = 'closing';
+    this.bus.emit('stateChanged', this.info, previous);
+    this.closing = this.releaseAll(reason);
+    return this.closing;
+  }
+
+  private async releaseAll(reason: CloseReason): Promise<CloseReason> {
+    while (this.resources.length > 0) {
+      await this.runRelease(this.resources.pop()!);
+    }
+    this.currentState = 'closed';
+    this.logger.debug('session released', { reason: formatCloseReason(reason) });
+    this.onClosed(this);
+    this.bus.emit('down', this.info, reason);
+    this.resolveClosed(reason);
+    return reason;
+  }
+
+  private async runRelease(resource: { name: string; release: Release }): Promise<void> {
+    try {
+      await resource.release();
+    } catch (error) {
+      // One failing release must not keep the others held: log it and go on.
+      this.logger.error('releasing a session resource failed', {
+        resource: resource.name,
+        error: String(error),
+      });
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { sessionLogPlugin } from './plugin.js';
+export { sessionLogLine, type SessionLogLine } from './format.js';

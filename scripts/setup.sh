@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian 12 machine (as root) to run Switchyard, idempotently:
+#   - Debian packages the appliance needs (and, with --for-tests, those the test suite needs);
+#   - npm dependencies (npm ci; the native node-tun binding builds from source with node-gyp);
+#   - a build of every workspace (turbo, cached).
+# Each step is skipped when already done, so `npm start` / `npm test` stay fast on a second run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for_tests=0
+[ "${1:-}" = "--for-tests" ] && for_tests=1
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+# Debian packages. Run-time: iproute2 (routes, proxy ARP entries). Build: make, g++, python3 (node-gyp).
+packages=(iproute2 make g++ python3)
+if [ "$for_tests" = 1 ]; then
+  # tshark checks that the bytes we send decode without malformed/expert fields.
+  packages+=(tshark iputils-ping)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    say "missing Debian packages: ${missing[*]} (run as root, or install them yourself)"
+    exit 1
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm dependencies: reinstall when package-lock.json changed since the last install.
+stamp=node_modules/.switchyard-lock-hash
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
+  say "installing npm dependencies (npm ci; builds the native binding)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_hash" >"$stamp"
+fi
+
+say "building"
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+npx turbo run build --output-logs=errors-only --log-prefix=none >&2
