@@ -57,7 +57,7 @@ export default tseslint.config(
       'packages/ppp/src/**/*.ts',
       'packages/crypto/src/**/*.ts',
     ],
-    ignores: ['**/*.test.ts', '**/testing/**'],
+    ignores: ['**/*.test.ts', '**/testing/**', '**/bench/**'],
     rules: ioRestriction,
   },
 );

@@ -1,10 +1,14 @@
-// IPv4 address allocation for tunnel peers (pptpd `remoteip`, chap-secrets' IP column).
+// IPv4 address allocation for tunnel peers (pptpd `remoteip`/`localip`, chap-secrets' IP column).
 import { createToken } from '../tokens.js';
 
 export interface LeaseRequest {
   readonly sessionId: number;
   readonly user?: string;
-  /** Addresses the credential store allows for this user; empty means "any from the pool". */
+  /**
+   * Addresses the credential store allows for this user, as pppd address words (pppd.8 AUTHENTICATION):
+   * `a.b.c.d`, `a.b.c.d/n`, `!`-prefixed exclusions, `*` (any) and `-` (none). Empty means "any from
+   * the pool" (a store with no opinion); chap-secrets' pppd rule "no IP column = no address" is `['-']`.
+   */
   readonly allowed?: readonly string[];
   /** The address the peer asked for in IPCP, honoured when free and allowed. */
   readonly requested?: string;
@@ -13,9 +17,14 @@ export interface LeaseRequest {
 export interface Lease {
   readonly address: string;
   readonly sessionId: number;
+  /** Our end of the link (pptpd `localip`, paired with `address` by position); absent: IPCP decides. */
+  readonly local?: string;
 }
 
-/** One address per session; `release` is idempotent. */
+/**
+ * One address per session; `release` is idempotent. Whoever obtains a lease attaches
+ * `() => pool.release(lease)` to the session (Session.attach), so every kind of session end returns it.
+ */
 export interface AddressPool {
   /** `undefined` means the pool is exhausted (or no allowed address is free). */
   allocate(request: LeaseRequest): Promise<Lease | undefined>;

@@ -3,6 +3,7 @@
 // the link owner feeds it the protocol's packets and sends what it returns.
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
+import type { CredentialAnswer, CredentialQuery } from './credential-store.js';
 import { createToken } from '../tokens.js';
 
 /** Keys the MPPE plugin derives session keys from (RFC 3079). */
@@ -31,6 +32,8 @@ export interface AuthExchangeContext {
   /** Our name (pppd `name`), used in challenges and to match chap-secrets' server column. */
   readonly localName: string;
   readonly peerAddress: string;
+  /** Looks a user's secret up in the appliance's credential stores (authenticator role). */
+  lookup(query: CredentialQuery): Promise<CredentialAnswer>;
   /** Called once with the outcome. */
   done(result: AuthResult): void;
 }

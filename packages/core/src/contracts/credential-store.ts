@@ -24,3 +24,21 @@ export interface CredentialStore {
 }
 
 export const credentialStoreToken = createToken<CredentialStore>('core.credentialStore');
+
+/**
+ * Asks `stores` in order: the first `found` wins; `not-found` and `unavailable` pass to the next one.
+ * With no `found`, the answer is `unavailable` if any store could not answer (fail closed, and say
+ * why), else `not-found`.
+ */
+export async function askCredentialStores(
+  stores: readonly CredentialStore[],
+  query: CredentialQuery,
+): Promise<CredentialAnswer> {
+  const unavailable: string[] = [];
+  for (const store of stores) {
+    const answer = await store.lookup(query);
+    if (answer.kind === 'found') return answer;
+    if (answer.kind === 'unavailable') unavailable.push(`${store.name}: ${answer.reason}`);
+  }
+  return unavailable.length > 0 ? { kind: 'unavailable', reason: unavailable.join('; ') } : { kind: 'not-found' };
+}
