@@ -1,0 +1,93 @@
+// The AddressPool the appliance sees: the lease table plus what an administrator needs (a warn line when
+// the pool is exhausted, counters) and each lease tied to its session, so every kind of session end
+// (LCP Terminate, echo timeout, Call-Clear, TCP loss, shutdown) returns the address.
+import {
+  createLogger,
+  type AddressPool,
+  type Lease,
+  type LeaseRequest,
+  type Logger,
+  type SessionRegistry,
+} from '@switchyard/core';
+import type { LeaseTable } from './machine/lease-table.js';
+
+export interface IpPoolCounters {
+  /** Leases handed out (a repeated allocate for the same session is not counted again). */
+  allocations: number;
+  releases: number;
+  /** Requests turned away because the pool (or the part of it the user may use) was full. */
+  exhausted: number;
+  /** Requests turned away because the user's allowed list leaves nothing to give. */
+  refused: number;
+}
+
+export class IpAddressPool implements AddressPool {
+  readonly counters: IpPoolCounters = { allocations: 0, releases: 0, exhausted: 0, refused: 0 };
+  private logger: Logger = createLogger({ level: 'error', sink: () => undefined });
+  private sessions?: SessionRegistry;
+
+  constructor(private readonly table: LeaseTable) {}
+
+  /**
+   * Called from the plugin's start(). From then on a lease is only given to an open session of the
+   * registry, and is attached to it. Release stays idempotent, so the IPCP layer may also attach
+   * `() => pool.release(lease)` or give the address back early (IPCP down without session end).
+   */
+  bind(logger: Logger, sessions: SessionRegistry): void {
+    this.logger = logger;
+    this.sessions = sessions;
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  get inUse(): number {
+    return this.table.inUse;
+  }
+
+  leases(): Lease[] {
+    return this.table.leases();
+  }
+
+  async allocate(request: LeaseRequest): Promise<Lease | undefined> {
+    const fields = { session: request.sessionId, ...(request.user !== undefined && { user: request.user }) };
+    const session = this.sessions?.get(request.sessionId);
+    if (this.sessions && !session?.isOpen) {
+      this.logger.debug('no address for a session that is not open', fields);
+      return undefined;
+    }
+    const result = this.table.allocate(request);
+    switch (result.kind) {
+      case 'exhausted':
+        this.counters.exhausted++;
+        this.logger.warn(`address pool exhausted: ${this.inUse} of ${this.size} addresses in use`, {
+          ...fields,
+          size: this.size,
+        });
+        return undefined;
+      case 'refused':
+        this.counters.refused++;
+        this.logger.warn(`no address for ${request.user ?? 'this session'}: ${result.reason}`, fields);
+        return undefined;
+      case 'leased': {
+        const lease = result.lease;
+        if (!result.fresh) return lease;
+        this.counters.allocations++;
+        session?.attach('ip-pool lease', () => this.release(lease));
+        this.logger.debug(`address ${lease.address} leased`, {
+          ...fields,
+          local: lease.local,
+          how: result.how,
+        });
+        return lease;
+      }
+    }
+  }
+
+  release(lease: Lease): void {
+    if (!this.table.release(lease)) return;
+    this.counters.releases++;
+    this.logger.debug(`address ${lease.address} released`, { session: lease.sessionId });
+  }
+}
