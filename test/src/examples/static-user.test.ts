@@ -28,10 +28,16 @@ test('the README plugin example runs in an appliance and answers credential look
 });
 
 test('the README shows this example verbatim', () => {
-  const source = readFileSync(fileURLToPath(new URL('../../src/examples/static-user.ts', import.meta.url)), 'utf8');
+  const source = readFileSync(
+    fileURLToPath(new URL('../../src/examples/static-user.ts', import.meta.url)),
+    'utf8',
+  );
   const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
   const body = source.slice(source.indexOf('import {'));
-  assert.ok(readme.includes(body.trim()), 'README.md "Writing a plugin" must match test/src/examples/static-user.ts');
+  assert.ok(
+    readme.includes(body.trim()),
+    'README.md "Writing a plugin" must match test/src/examples/static-user.ts',
+  );
 });
 
 test('the README example rejects a short secret at boot, naming the field', async () => {

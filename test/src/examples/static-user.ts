@@ -20,7 +20,9 @@ export const staticUserPlugin = definePlugin<StaticUserConfig>({
     const store: CredentialStore = {
       name: 'static-user',
       lookup: async ({ user }) =>
-        user === config.user ? { kind: 'found', secret: config.secret, addresses: [] } : { kind: 'not-found' },
+        user === config.user
+          ? { kind: 'found', secret: config.secret, addresses: [] }
+          : { kind: 'not-found' },
     };
     container.registerInstance(credentialStoreToken, store);
   },

@@ -21,7 +21,9 @@ test('credential stores are asked in order; the first found wins', async () => {
 });
 
 test('no store found the user: unavailable (fail closed, with reasons) beats not-found', async () => {
-  assert.deepEqual(await askCredentialStores([store('a', { kind: 'not-found' })], query), { kind: 'not-found' });
+  assert.deepEqual(await askCredentialStores([store('a', { kind: 'not-found' })], query), {
+    kind: 'not-found',
+  });
   assert.deepEqual(
     await askCredentialStores(
       [store('radius', { kind: 'unavailable', reason: 'timeout' }), store('file', { kind: 'not-found' })],

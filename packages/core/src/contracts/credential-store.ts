@@ -40,5 +40,7 @@ export async function askCredentialStores(
     if (answer.kind === 'found') return answer;
     if (answer.kind === 'unavailable') unavailable.push(`${store.name}: ${answer.reason}`);
   }
-  return unavailable.length > 0 ? { kind: 'unavailable', reason: unavailable.join('; ') } : { kind: 'not-found' };
+  return unavailable.length > 0
+    ? { kind: 'unavailable', reason: unavailable.join('; ') }
+    : { kind: 'not-found' };
 }

@@ -1,0 +1,93 @@
+// The option bookkeeping of one control protocol, apart from the state machine: our outstanding
+// Configure-Request and the checks of replies to it (RFC 1661 §5.1–5.4), the Max-Failure counters
+// (§4.6, pppd nakloops/rnakloops) and the values agreed in each direction.
+import { type CpOption, cpOptionListEquals } from '../codec/cp-options.js';
+import type { ConfigurePacket } from '../codec/cp-packet.js';
+import type { AnyOptionSpec, NegotiatedOption } from './option-spec.js';
+import { OurRequest } from './our-request.js';
+import type { DiscardReason } from './outputs.js';
+import { type JudgedRequest, judgeRequest } from './request-judge.js';
+
+export class Negotiation {
+  private readonly ours: OurRequest;
+  private last: ConfigurePacket | undefined;
+  private replySeen = false;
+  private naksSent = 0;
+  private naksReceived = 0;
+  oursAcked: readonly NegotiatedOption[] = [];
+  peerAcked: readonly NegotiatedOption[] = [];
+
+  constructor(
+    private readonly options: readonly AnyOptionSpec[],
+    private readonly maxFailure: number,
+  ) {
+    this.ours = new OurRequest(options);
+  }
+
+  /** A fresh exchange (leaving Closed/Stopped/Opened): options and Max-Failure counts start over (pppd). */
+  begin(): void {
+    this.ours.reset();
+    this.naksSent = 0;
+    this.naksReceived = 0;
+    this.oursAcked = [];
+    this.peerAcked = [];
+  }
+
+  /** Our next Configure-Request; a retransmission repeats the last one, Identifier included. */
+  request(retransmit: boolean, nextIdentifier: () => number): ConfigurePacket {
+    if (!retransmit || this.last === undefined) {
+      this.last = { kind: 'configure', code: 1, identifier: nextIdentifier(), options: this.ours.encode() };
+    }
+    this.replySeen = false;
+    return this.last;
+  }
+
+  /** Judges the peer's request; `restarting` when it starts a new negotiation (pppd resets nakloops first). */
+  judge(request: ConfigurePacket, restarting: boolean): JudgedRequest {
+    if (restarting) this.naksSent = 0;
+    return judgeRequest(request, this.options, this.naksSent >= this.maxFailure);
+  }
+
+  /** Bookkeeping when a Configure-Ack (sca) or -Nak/-Reject (scn) goes out. */
+  replied(reply: ConfigurePacket, peerValues: readonly NegotiatedOption[]): void {
+    if (reply.code === 2) {
+      this.naksSent = 0;
+      this.peerAcked = peerValues;
+    } else {
+      if (reply.code === 3) this.naksSent++;
+      this.peerAcked = [];
+    }
+  }
+
+  /**
+   * Checks a Configure-Ack/-Nak/-Reject against our outstanding request and applies it to our next
+   * one; returns why it must be discarded instead. Valid once per request (pppd seen_ack).
+   */
+  accept(reply: ConfigurePacket): DiscardReason | undefined {
+    const sent = this.last;
+    if (sent === undefined || reply.identifier !== sent.identifier) return 'stale-identifier';
+    if (this.replySeen) return 'duplicate-reply';
+    const problem = this.apply(reply, sent.options);
+    if (problem === undefined) this.replySeen = true;
+    return problem;
+  }
+
+  private apply(reply: ConfigurePacket, sent: readonly CpOption[]): DiscardReason | undefined {
+    if (reply.code === 2) {
+      if (!cpOptionListEquals(reply.options, sent)) return 'ack-mismatch'; // §5.2: exactly what we sent
+      this.naksReceived = 0;
+      this.oursAcked = this.ours.acknowledge();
+      return undefined;
+    }
+    if (reply.code === 4) {
+      if (!this.ours.applyReject(reply.options, sent)) return 'reject-mismatch';
+      this.naksReceived = 0;
+      return undefined;
+    }
+    // pppd rnakloops: the Max-Failure-th Nak in a row is treated as a Reject of the Nak'd options.
+    const asReject = this.naksReceived + 1 >= this.maxFailure;
+    if (!this.ours.applyNak(reply.options, asReject)) return 'bad-nak';
+    this.naksReceived++;
+    return undefined;
+  }
+}
