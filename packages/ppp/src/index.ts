@@ -84,3 +84,6 @@ export {
   type LinkDiscardReason,
   protocolReject,
 } from './link/ppp-link.js';
+
+// session/: contracts between the PPP session driver and protocol plugins
+export * from './session/index.js';
