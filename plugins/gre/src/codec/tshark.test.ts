@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { ManualClock } from '@switchyard/core/testing';
 import { hex } from '@switchyard/wire';
 import { GreCallSequencer } from '../machine/call-sequencer.js';
-import { ipv4Packet, pcapFile } from '../testing/pcap.js';
-import { tsharkAvailable, tsharkFields } from '../testing/tshark.js';
+import { ipv4Packet, pcapFile } from '@switchyard/wire/testing';
+import { tsharkAvailable, tsharkFields } from '@switchyard/wire/testing';
 import { IP_PROTOCOL_GRE } from './constants.js';
 import { encodeGreAck, encodeGrePacket } from './gre-packet.js';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ManualClock } from '@switchyard/core/testing';
-import { seededRandom } from '../testing/bytes.js';
+import { seededRandom } from '@switchyard/wire/testing';
 import { GreCallSequencer } from './call-sequencer.js';
 
 interface Faults {

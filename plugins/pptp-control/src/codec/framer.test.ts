@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hex } from '@switchyard/wire';
 import * as captures from '../testing/captures.js';
-import { concatBytes, randomBytes, seededRandom } from '../testing/bytes.js';
+import { concatBytes, randomBytes, seededRandom } from '@switchyard/wire/testing';
 import { PptpFramer } from './framer.js';
 import { decodePptpMessage } from './message-codec.js';
 import type { PptpMessage } from './messages.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hex, toHex } from '@switchyard/wire';
 import * as captures from '../testing/captures.js';
-import { randomBytes, seededRandom } from '../testing/bytes.js';
+import { randomBytes, seededRandom } from '@switchyard/wire/testing';
 import { SAMPLE_MESSAGES } from '../testing/sample-messages.js';
 import { CONTROL_MESSAGE_LENGTH, ControlMessageType, type ControlMessageName } from './constants.js';
 import { KIND_SIZE, MESSAGE_LAYOUTS } from './layouts.js';
