@@ -154,3 +154,15 @@ test('an appliance starts once; stop before start is a no-op', async () => {
   await assert.rejects(appliance.start(), { code: ErrorCodes.applianceState });
   await appliance.stop();
 });
+
+test('string formats (ipv4) are checked', async () => {
+  const plugin = definePlugin<{ listen: string }>({
+    id: 'listener',
+    configSchema: { type: 'object', properties: { listen: { type: 'string', format: 'ipv4' } } },
+  });
+  const { appliance } = testAppliance([plugin] as Plugin<never>[], { listener: { listen: '10.0.0.300' } });
+  await assert.rejects(
+    appliance.start(),
+    /\/listener\/listen: must match format "ipv4" \(value: "10.0.0.300"\)/,
+  );
+});

@@ -3,12 +3,14 @@
 // reason before anything starts. The validated config is deep-frozen.
 import AjvModule from 'ajv';
 import type { ErrorObject } from 'ajv';
+import formatsModule from 'ajv-formats';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { LogLevels } from './logger.js';
 import type { ConfigSchema, Plugin } from './plugin.js';
 
 // ajv is CommonJS: under NodeNext the default import is module.exports, which is the class itself.
 const Ajv = AjvModule as unknown as typeof AjvModule.default;
+const addFormats = formatsModule as unknown as typeof formatsModule.default;
 
 /** The section core owns. */
 export interface CoreConfig {
@@ -49,6 +51,7 @@ export function mergedSchema(plugins: readonly Plugin[]): ConfigSchema {
 export function validateConfig(plugins: readonly Plugin[], input: unknown): ApplianceConfig {
   const config = structuredClone(input ?? {}) as Record<string, unknown>;
   const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv, ['ipv4', 'hostname', 'uri']); // schemas say `format: 'ipv4'` for addresses
   const validate = ajv.compile(mergedSchema(plugins));
   const problems: ConfigProblem[] = [];
   if (!validate(config)) {

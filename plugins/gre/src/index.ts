@@ -40,3 +40,9 @@ export {
   type GreDemuxCounters,
   type GreDropReason,
 } from './machine/demux.js';
+
+// plugin and I/O
+export { grePlugin } from './plugin.js';
+export { greConfigSchema, type GreConfig } from './config.js';
+export { GreChannel } from './channel.js';
+export { GreEndpoint, type GreEndpointOptions } from './io/gre-endpoint.js';

@@ -25,3 +25,9 @@ export {
   type PnsLocalInput,
   type OutgoingCallParameters,
 } from './machine/pns-control-connection.js';
+
+// plugin and I/O glue
+export { pptpControlPlugin } from './plugin.js';
+export { pptpControlConfigSchema, type PptpControlConfig } from './config.js';
+export { PacConnection, type PacConnectionOptions } from './pac-connection.js';
+export type { ControlSocket } from './io/tcp-listener.js';

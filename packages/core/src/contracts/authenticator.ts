@@ -15,14 +15,41 @@ export interface MppeKeyMaterial {
   readonly challenge?: Uint8Array;
 }
 
+/** Why an authentication failed, for callers that act on it (accounting, metrics, RADIUS causes). */
+export const AuthFailureCodes = [
+  'unknown-user', // no credential store knows the name
+  'wrong-secret', // the store knows the user; the response or password does not match
+  'store-unavailable', // no store could answer (fail closed)
+  'malformed', // the peer's response cannot be checked (wrong size, LM-only MS-CHAPv1)
+  'timeout', // retransmissions exhausted with no answer (pppd chap-max-challenge, pap-max-authreq)
+  'rejected', // peer role: the authenticator sent Failure / Authenticate-Nak
+  'unverified-authenticator', // peer role: MS-CHAPv2 S= missing or wrong (RFC 2759 §5: end the session)
+] as const;
+
+export type AuthFailureCode = (typeof AuthFailureCodes)[number];
+
 export type AuthResult =
   | {
       readonly ok: true;
+      /** The authenticated name as looked up (after any domain stripping); the peer role's own user. */
       readonly user: string;
       readonly keys?: MppeKeyMaterial;
+      /** The credential store's address list for the user (chap-secrets IP column), passed through. */
       readonly addresses?: readonly string[];
     }
-  | { readonly ok: false; readonly user?: string; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly user?: string;
+      readonly code: AuthFailureCode;
+      /** One line for the log ("authentication failed for user X: <reason>"); never holds a secret. */
+      readonly reason: string;
+    };
+
+/** What the peer role proves it knows. */
+export interface PeerCredentials {
+  readonly user: string;
+  readonly secret: string;
+}
 
 export interface AuthExchangeContext {
   /** Sends one packet of this auth protocol (payload after the PPP protocol field). */
@@ -38,10 +65,16 @@ export interface AuthExchangeContext {
   done(result: AuthResult): void;
 }
 
+/**
+ * One run of the protocol on one link. Keep feeding it the protocol's packets after `done` until the
+ * link goes down: a peer whose Success or Ack was lost repeats its Response or Request, and must get
+ * the same reply again (RFC 1994 §4.1, RFC 1334 §2.2.1 Implementation Notes).
+ */
 export interface AuthExchange {
   start(): void;
+  /** A packet of this protocol (payload after the PPP Protocol field); malformed input is dropped. */
   receive(packet: Uint8Array): void;
-  /** Cancels timers; no further output. */
+  /** Cancels timers; no further output and no `done`. */
   stop(): void;
 }
 
@@ -57,7 +90,7 @@ export interface Authenticator {
   /** Authenticator (server) role. */
   authenticate(context: AuthExchangeContext): AuthExchange;
   /** Peer (client) role, proving `user`/`secret`. */
-  prove(context: AuthExchangeContext, credentials: { user: string; secret: string }): AuthExchange;
+  prove(context: AuthExchangeContext, credentials: PeerCredentials): AuthExchange;
 }
 
 export const authenticatorToken = createToken<Authenticator>('core.authenticator');

@@ -4,3 +4,4 @@ export * from './credential-store.js';
 export * from './address-pool.js';
 export * from './packet-sink.js';
 export * from './authenticator.js';
+export * from './call-channel.js';

@@ -28,7 +28,8 @@ export interface SessionInfo {
   readonly counters: Readonly<SessionCounters>;
 }
 
-type Release = () => void | Promise<void>;
+/** Frees one resource; `reason` says why the session ends (e.g. to pick a PPTP disconnect code). */
+type Release = (reason: CloseReason) => void | Promise<void>;
 
 export class Session {
   readonly counters: SessionCounters = { packetsIn: 0, packetsOut: 0, bytesIn: 0, bytesOut: 0 };
@@ -37,6 +38,7 @@ export class Session {
   private address?: string;
   private readonly resources: { name: string; release: Release }[] = [];
   private closing?: Promise<CloseReason>;
+  private reason?: CloseReason;
   private resolveClosed!: (reason: CloseReason) => void;
   /** Settles with the reason once every resource has been released. */
   readonly closed: Promise<CloseReason> = new Promise((resolve) => (this.resolveClosed = resolve));
@@ -78,7 +80,7 @@ export class Session {
    */
   attach(name: string, release: Release): void {
     if (this.closing) {
-      void this.runRelease({ name, release });
+      void this.runRelease({ name, release }, this.reason!);
       return;
     }
     this.resources.push({ name, release });
@@ -108,6 +110,7 @@ export class Session {
     if (this.closing) return this.closing;
     const previous = this.currentState;
     this.currentState = 'closing';
+    this.reason = reason;
     this.bus.emit('stateChanged', this.info, previous);
     this.closing = this.releaseAll(reason);
     return this.closing;
@@ -115,7 +118,7 @@ export class Session {
 
   private async releaseAll(reason: CloseReason): Promise<CloseReason> {
     while (this.resources.length > 0) {
-      await this.runRelease(this.resources.pop()!);
+      await this.runRelease(this.resources.pop()!, reason);
     }
     this.currentState = 'closed';
     this.logger.debug('session released', { reason: formatCloseReason(reason) });
@@ -125,9 +128,9 @@ export class Session {
     return reason;
   }
 
-  private async runRelease(resource: { name: string; release: Release }): Promise<void> {
+  private async runRelease(resource: { name: string; release: Release }, reason: CloseReason): Promise<void> {
     try {
-      await resource.release();
+      await resource.release(reason);
     } catch (error) {
       // One failing release must not keep the others held: log it and go on.
       this.logger.error('releasing a session resource failed', {

@@ -12,3 +12,4 @@ export {
 } from '@switchyard/wire/testing';
 export { runTshark, tsharkAvailable, tsharkFields } from '@switchyard/wire/testing';
 export { harness, sent, sentOne, events, kinds, type Harness } from './harness.js';
+export { PnsTestClient } from './pns-client.js';

@@ -1,0 +1,211 @@
+// One accepted control connection on the PAC side: bytes from TCP go through the framer into the PAC
+// machine; its outputs become TCP writes, and calls going up become core sessions whose Links carry
+// PPP frames over a CallChannel (GRE). A session closed from the PPP side hangs its call up with a
+// Call-Disconnect-Notify; a call cleared by the peer, or a control connection that goes away, closes
+// the session.
+import {
+  closeReason,
+  type CallChannel,
+  type CallChannelFactory,
+  type Clock,
+  type CloseReason,
+  type Link,
+  type Logger,
+  type Session,
+  type SessionRegistry,
+} from '@switchyard/core';
+import { hexExcerpt } from '@switchyard/wire';
+import { CallDisconnectResult, StopControlConnectionReason } from './codec/constants.js';
+import { PptpFramer } from './codec/framer.js';
+import { encodePptpMessage } from './codec/message-codec.js';
+import { formatPptpMessage } from './codec/format.js';
+import type { ControlSocket } from './io/tcp-listener.js';
+import type { CallIdAllocator } from './machine/call-id-allocator.js';
+import type { PacIdentity } from './machine/identity.js';
+import { PacControlConnection, type PacControlInput } from './machine/pac-control-connection.js';
+import type { CallDownReason, CallInfo, ControlOutput, ControlTimers } from './machine/types.js';
+
+/** IPv4 (20) and the largest enhanced GRE header (16) come off a 1500-byte path MTU. */
+const MAX_FRAME_BYTES = 1500 - 20 - 16;
+
+export interface PacConnectionOptions {
+  readonly socket: ControlSocket;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly sessions: SessionRegistry;
+  readonly channels: CallChannelFactory;
+  readonly callIds: CallIdAllocator;
+  readonly identity: Partial<PacIdentity>;
+  readonly timers: Partial<ControlTimers>;
+  readonly startTimeoutMs: number;
+  /** A new call's Link, for the PPP layer. */
+  readonly onLink: (link: Link) => void;
+  readonly onClosed: (connection: PacConnection) => void;
+}
+
+interface ActiveCall {
+  readonly session: Session;
+  readonly channel: CallChannel;
+}
+
+export class PacConnection {
+  private readonly machine: PacControlConnection;
+  private readonly framer = new PptpFramer();
+  private readonly calls = new Map<number, ActiveCall>();
+  private readonly logger: Logger;
+  private finished = false;
+  private closedResolve!: () => void;
+  /** Settles when the TCP connection is gone. */
+  readonly closed = new Promise<void>((resolve) => (this.closedResolve = resolve));
+
+  constructor(private readonly options: PacConnectionOptions) {
+    const { socket } = options;
+    this.logger = options.logger.child({ peer: socket.remoteAddress });
+    this.machine = new PacControlConnection({
+      clock: options.clock,
+      emit: (outputs) => this.apply(outputs),
+      callIds: options.callIds,
+      identity: options.identity,
+      timers: options.timers,
+      startTimeoutMs: options.startTimeoutMs,
+      // A call with no PPP left is hung up by the session layer; PPTP itself need not police idleness.
+      idleConnectionTimeoutMs: 0,
+    });
+    socket.onData((chunk) => this.receive(chunk));
+    socket.onClose((error) => {
+      if (error) this.logger.debug('control connection error', { error: error.message });
+      this.input({ type: 'tcp-closed' });
+      this.finish();
+    });
+    this.logger.info(`control connection from ${socket.remoteAddress}`);
+    this.input({ type: 'open' });
+  }
+
+  /** Local shutdown: Call-Disconnect-Notify for each call, then Stop-Control-Connection-Request. */
+  stop(): Promise<void> {
+    this.input({ type: 'stop', reason: StopControlConnectionReason.StopLocalShutdown });
+    return this.closed;
+  }
+
+  private receive(chunk: Uint8Array): void {
+    for (const result of this.framer.push(chunk)) {
+      if (result.ok) {
+        if (this.logger.debugEnabled) this.logger.debug(`rcvd ${formatPptpMessage(result.value)}`);
+        this.input({ type: 'message', message: result.value });
+      } else {
+        const { reason, offset, message } = result.error;
+        this.logger.warn(`malformed control message, closing: ${message}`, {
+          reason,
+          offset,
+          bytes: hexExcerpt(chunk),
+        });
+        this.input({ type: 'malformed', error: result.error });
+        return;
+      }
+    }
+  }
+
+  private input(input: PacControlInput): void {
+    if (!this.finished) this.apply(this.machine.handle(input));
+  }
+
+  private apply(outputs: readonly ControlOutput[]): void {
+    for (const output of outputs) {
+      switch (output.type) {
+        case 'send':
+          if (this.logger.debugEnabled) this.logger.debug(`sent ${formatPptpMessage(output.message)}`);
+          this.options.socket.write(encodePptpMessage(output.message));
+          break;
+        case 'close':
+          this.logger.info(`control connection closed: ${output.reason}`);
+          this.options.socket.end();
+          this.finish();
+          break;
+        case 'established':
+          this.logger.debug('control connection established', {
+            host: output.peer.hostName,
+            vendor: output.peer.vendorString,
+          });
+          break;
+        case 'call-up':
+          this.callUp(output.call);
+          break;
+        case 'call-down':
+          this.callDown(output.call, output.reason);
+          break;
+        case 'link-info':
+          this.logger.debug('Set-Link-Info', {
+            call: output.call.callId,
+            sendAccm: output.message.sendAccm,
+            receiveAccm: output.message.receiveAccm,
+          });
+          break;
+        case 'wan-error':
+          this.logger.warn('WAN-Error-Notify from peer', { call: output.call.callId });
+          break;
+        case 'ignored':
+          this.logger.debug(`ignored ${formatPptpMessage(output.message)}: ${output.why}`);
+          break;
+        case 'state':
+          this.logger.debug(`pptp-control: ${output.from} => ${output.to} (${output.cause})`);
+          break;
+        case 'call-pending':
+          break;
+      }
+    }
+  }
+
+  private callUp(call: CallInfo): void {
+    const { sessions, channels, socket } = this.options;
+    const session = sessions.create('pptp', socket.remoteAddress);
+    const channel = channels.open({
+      peerAddress: socket.remoteAddress,
+      localCallId: call.callId,
+      peerCallId: call.peerCallId,
+      peerReceiveWindow: call.peerPacketRecvWindowSize,
+    });
+    this.calls.set(call.callId, { session, channel });
+    session.attach('pptp-call', (reason) => {
+      channel.close();
+      if (this.calls.delete(call.callId)) {
+        // The session ended on our side first: hang the call up (RFC 2637 §2.13, §3.2.4.1).
+        const resultCode =
+          reason.code === 'shutdown' || reason.code === 'admin'
+            ? CallDisconnectResult.AdminShutdown
+            : CallDisconnectResult.LostCarrier;
+        this.input({ type: 'disconnect-call', callId: call.callId, resultCode });
+      }
+    });
+    session.logger.debug('call up', { callId: call.callId, peerCallId: call.peerCallId });
+    const link: Link = {
+      session,
+      frames$: channel.frames$,
+      send: (frame) => channel.send(frame),
+      close: (reason: CloseReason) => void session.close(reason),
+      maxFrameBytes: MAX_FRAME_BYTES,
+    };
+    this.options.onLink(link);
+  }
+
+  private callDown(call: CallInfo, reason: CallDownReason): void {
+    const active = this.calls.get(call.callId);
+    if (active === undefined) return; // we hung it up ourselves
+    this.calls.delete(call.callId);
+    const why =
+      reason === 'peer-clear'
+        ? closeReason('peer-terminated', 'Call-Clear-Request')
+        : closeReason('transport-closed', `call ${reason}`);
+    void active.session.close(why);
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const { session } of this.calls.values()) {
+      void session.close(closeReason('transport-closed', 'control connection closed'));
+    }
+    this.calls.clear();
+    this.options.onClosed(this);
+    this.closedResolve();
+  }
+}
