@@ -13,10 +13,27 @@ export interface LcpAgreement {
   readonly peerMruBytes: number;
   /** Our MRU as the peer Acked it. */
   readonly localMruBytes: number;
+  /**
+   * The largest Information field we send: the peer's MRU capped by our `mtu` setting (pppd sets the
+   * interface MTU to MIN(mtu, peer MRU), lcp.c lcp_up). Absent: `peerMruBytes`.
+   */
+  readonly mtuBytes?: number;
   /** The authentication the authenticator side asked for and the other side Acked (none: undefined). */
   readonly auth?: { readonly protocol: number; readonly data: Uint8Array };
   readonly localMagic?: number;
   readonly peerMagic?: number;
+}
+
+/** What IPCP agreed (RFC 1332, RFC 1877), for address assignment, routes and the client application. */
+export interface IpcpAgreement {
+  /** Our IPv4 address (the server's `localip`; the address a client was given). */
+  readonly localAddress?: string;
+  /** The peer's IPv4 address (the address a server gave; the server's address, seen by a client). */
+  readonly peerAddress?: string;
+  /** DNS servers the client learned (RFC 1877 options 129/131) or the server handed out. */
+  readonly dnsServers: readonly string[];
+  /** NBNS (WINS) servers (RFC 1877 options 130/132). */
+  readonly nbnsServers: readonly string[];
 }
 
 /** Facts about the session learned by one layer and needed by later ones. */
@@ -24,6 +41,8 @@ export interface PppFacts {
   lcp?: LcpAgreement;
   /** The successful authentication (its MPPE key material feeds CCP). */
   auth?: Extract<AuthResult, { ok: true }>;
+  /** Set by IPCP while it is Opened. */
+  ipcp?: IpcpAgreement;
   /** Our name (pppd `name`). */
   readonly localName: string;
 }
@@ -37,6 +56,11 @@ export interface DataTransform {
   covers(protocol: number): boolean;
   /** Returns the frame to send instead (protocol + payload), or undefined to drop it (counted). */
   protect(protocol: number, payload: Uint8Array): { protocol: number; payload: Uint8Array } | undefined;
+  /**
+   * Bytes `protect` adds to a covered payload (MPPE: 2-byte header + 2-byte inner Protocol = 4), taken
+   * off the IP MTU so protected frames still fit the peer's MRU. Absent: 0.
+   */
+  readonly overheadBytes?: number;
 }
 
 /** What a per-session protocol instance is given by the driver. */
@@ -60,6 +84,12 @@ export interface PppContext {
   setDataTransform(transform: DataTransform | undefined): void;
   /** Ends the session: LCP terminates, then the transport closes. Idempotent. */
   close(reason: CloseReason): void;
+  /**
+   * The largest network-layer packet (e.g. IP) one frame to the peer can carry: LCP's `mtuBytes`,
+   * capped by the transport's frame size, minus the installed transform's overhead. Optional so test
+   * doubles need not compute it; the driver's context always provides it.
+   */
+  readonly dataMtuBytes?: number;
 }
 
 /** Events a control protocol reports to the driver. */
@@ -76,12 +106,23 @@ export interface ProtocolEvents {
 export interface LinkControl {
   /** The tunnel carries frames: start negotiating (RFC 1661 Up + Open). */
   open(): void;
-  /** Terminate the link (Terminate-Request); `finished` follows. */
+  /**
+   * Terminate the link (Terminate-Request). `finished` always follows, exactly once: after the
+   * Terminate-Ack or Max-Terminate timeouts, or at once when there was nothing to terminate.
+   */
   close(reason: CloseReason): void;
   /** The tunnel went away: no more sending. */
   lowerDown(): void;
   /** Stops timers; called once when the session is released. */
   dispose(): void;
+  /**
+   * Why the link is going away, once LCP knows: the peer's Terminate-Request ('peer-terminated' with its
+   * text), an echo failure, or the reason given to close(). Lets the driver report the true cause when
+   * the transport closes before LCP finishes.
+   */
+  readonly closeReason?: CloseReason;
+  /** A fresh LCP Identifier: Protocol-Rejects share LCP's counter, as in pppd. */
+  nextIdentifier?(): number;
 }
 
 export interface LinkControlFactory {
@@ -89,11 +130,7 @@ export interface LinkControlFactory {
    * Builds LCP for one session. `authenticators` are those this appliance may use, strongest first;
    * LCP negotiates one of them from its require-/refuse- settings and records it in facts.lcp.auth.
    */
-  create(
-    context: PppContext,
-    authenticators: readonly Authenticator[],
-    events: ProtocolEvents,
-  ): LinkControl;
+  create(context: PppContext, authenticators: readonly Authenticator[], events: ProtocolEvents): LinkControl;
 }
 
 /** A network control protocol (IPCP, CCP, IPV6CP) of one session. */
@@ -101,9 +138,17 @@ export interface NetworkControl {
   readonly name: string;
   /**
    * True when the other NCPs must wait until this one is up (CCP while MPPE is required: pppd starts
-   * IPCP only after CCP opened, so no IP packet can go out in clear).
+   * IPCP only after CCP opened, so no IP packet can go out in clear). The driver reads it as "encryption
+   * is required": from the moment such an NCP exists, data frames the transform would cover are never
+   * sent or accepted in clear.
    */
   readonly gatesOthers: boolean;
+  /**
+   * The Network phase began but this NCP waits behind a gating one: Up without Open, so the automaton
+   * sits in Closed and answers the peer's Configure-Requests with Terminate-Ack, as pppd's IPCP does
+   * until CCP opens (anchors §6 #14). start() follows when the gates open. Optional.
+   */
+  lowerUp?(): void;
   /** The Network phase began (or, for gated NCPs, the gates opened): Up + Open. */
   start(): void;
   /** The Network phase ended: Down. */

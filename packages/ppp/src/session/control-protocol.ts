@@ -1,0 +1,126 @@
+// One control protocol (LCP, IPCP, CCP…) of a session: the generic RFC 1661 §4 automaton bound to the
+// PppContext. Its packets come from the demultiplexer, its outputs go out through context.send, traced
+// the pppd way (`sent [IPCP ConfReq id=0x1 <addr 10.0.0.254>]`, `ipcp: reqSent => ackSent (rcr+)`).
+import { type CpPacket, decodeCpPacket, encodeCpPacket } from '../codec/cp-packet.js';
+import { codeName } from '../codec/codes.js';
+import { formatCpPacket } from '../codec/format.js';
+import { CpAutomaton } from '../cp-automaton/automaton.js';
+import type { ProtocolSpec } from '../cp-automaton/option-spec.js';
+import type { CpOutput, LayerSignal } from '../cp-automaton/outputs.js';
+import type { CpSettings } from '../cp-automaton/settings.js';
+import type { ProtocolPhase } from '../link/phase.js';
+import type { PppContext } from './contracts.js';
+
+export interface ControlProtocolOptions {
+  /** The link phase the protocol belongs to: 'establish' for LCP, 'network' for NCPs (RFC 1661 §3). */
+  readonly phase: ProtocolPhase;
+  /** Restart timer and counters (pppd lcp-restart, ipcp-max-configure…); RFC defaults otherwise. */
+  readonly settings?: Partial<CpSettings>;
+  /** This-Layer-Up/-Down/-Started/-Finished (§4.4). */
+  readonly layer: (signal: LayerSignal) => void;
+  /** Sees every decoded packet before the automaton does (LCP keeps a Terminate-Request's text). */
+  readonly inspect?: (packet: CpPacket) => void;
+  /** The peer Protocol-Rejected this protocol; default: RXJ- on the automaton (§5.7, §4.3). */
+  readonly protocolRejected?: () => void;
+  /** Sees every output before it is acted on (e.g. which event led to tlf, for the close reason). */
+  readonly observe?: (output: CpOutput) => void;
+}
+
+export class ControlProtocol {
+  readonly automaton: CpAutomaton;
+  private readonly traceName: string;
+  private disposed = false;
+
+  constructor(
+    private readonly context: PppContext,
+    readonly spec: ProtocolSpec,
+    private readonly options: ControlProtocolOptions,
+  ) {
+    this.traceName = spec.name.toLowerCase();
+    this.automaton = new CpAutomaton(spec, {
+      ...options.settings,
+      clock: context.clock,
+      emit: (output) => this.output(output),
+    });
+    context.link.register({
+      protocol: spec.protocol,
+      name: spec.name,
+      phase: options.phase,
+      receive: (payload) => this.receive(payload),
+      protocolRejected: () => this.protocolRejected(),
+    });
+  }
+
+  /** Unregisters the protocol and stops its Restart timer; nothing is sent or reported afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.context.link.unregister(this.spec.protocol);
+    // Down stops the Restart timer in every state that runs it (§4.1); its outputs are ignored now.
+    if (this.automaton.state !== 'initial' && this.automaton.state !== 'starting') this.automaton.down();
+  }
+
+  /** A packet of this protocol (the Information field of its frame). */
+  receive(payload: Uint8Array): void {
+    if (this.disposed) return;
+    const decoded = decodeCpPacket(payload, this.spec.protocol);
+    if (!decoded.ok) {
+      this.automaton.receiveBytes(payload); // reports the malformed discard
+      return;
+    }
+    if (this.context.logger.debugEnabled) {
+      this.context.logger.debug(`rcvd [${formatCpPacket(this.spec, decoded.value)}]`);
+    }
+    this.options.inspect?.(decoded.value);
+    this.automaton.receive(decoded.value);
+  }
+
+  /** Sends a packet the automaton does not produce itself (LCP Echo-Request, pppd fsm_sdata). */
+  sendPacket(packet: CpPacket): void {
+    if (this.disposed) return;
+    const logger = this.context.logger;
+    if (logger.debugEnabled) logger.debug(`sent [${formatCpPacket(this.spec, packet)}]`);
+    this.context.send(this.spec.protocol, encodeCpPacket(packet));
+  }
+
+  private protocolRejected(): void {
+    if (this.disposed) return;
+    if (this.options.protocolRejected) this.options.protocolRejected();
+    else this.automaton.handle('rxj-');
+  }
+
+  private output(output: CpOutput): void {
+    if (this.disposed) return;
+    this.options.observe?.(output);
+    const logger = this.context.logger;
+    switch (output.kind) {
+      case 'send':
+        this.sendPacket(output.packet);
+        return;
+      case 'layer':
+        this.options.layer(output.signal);
+        return;
+      case 'transition':
+        if (output.from !== output.to && logger.debugEnabled) {
+          logger.debug(`${this.traceName}: ${output.from} => ${output.to} (${output.event})`);
+        }
+        return;
+      case 'illegal':
+        logger.debug(`${this.traceName}: illegal event ${output.event} in state ${output.state}`);
+        return;
+      case 'discard':
+        if (logger.debugEnabled) {
+          const what = output.packet ? codeName(this.spec.protocol, output.packet.code) : 'packet';
+          const detail = output.detail ? `: ${output.detail}` : '';
+          logger.debug(`${this.traceName}: discarded ${what} (${output.reason}${detail})`);
+        }
+        return;
+      case 'codeRejected':
+        // RFC 1661 §4.3: a rejected fundamental code (1–7) is catastrophic (RXJ-).
+        logger[output.fatal ? 'warn' : 'debug'](
+          `${this.spec.name}: peer Code-Rejected code ${output.code}${output.fatal ? ' (fatal)' : ''}`,
+        );
+        return;
+    }
+  }
+}

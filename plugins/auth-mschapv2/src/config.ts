@@ -1,0 +1,7 @@
+// auth-mschapv2's config section: pppd's chap-restart, chap-max-challenge and chapms-strip-domain,
+// plus MS-CHAP retries (RFC 2759 §6 R=1). Defaults are pppd 2.4.9's.
+import { type MschapConfig, mschapConfigSchema } from '@switchyard/ppp/auth';
+
+export type MschapV2Config = MschapConfig;
+
+export const mschapV2ConfigSchema = mschapConfigSchema;
