@@ -15,8 +15,10 @@ say() { printf '[setup] %s\n' "$*" >&2; }
 # Debian packages. Run-time: iproute2 (routes, proxy ARP entries). Build: make, g++, python3 (node-gyp).
 packages=(iproute2 make g++ python3)
 if [ "$for_tests" = 1 ]; then
-  # tshark checks that the bytes we send decode without malformed/expert fields.
-  packages+=(tshark iputils-ping)
+  # tshark checks that the bytes we send decode without malformed/expert fields. The interop tests run
+  # the real Linux client (pptp-linux + pppd, kernel MPPE) and the reference pptpd in User-Mode Linux;
+  # gcc/libc6-dev build a tiny FPU shim UML needs on CPUs with AMX (test/src/interop/README-harness.md).
+  packages+=(tshark iputils-ping user-mode-linux kmod ppp pptp-linux pptpd busybox procps gcc libc6-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -20,7 +20,10 @@ export interface GreEndpointOptions {
 
 export class GreEndpoint implements CallChannelFactory {
   readonly demux = new GreDemux<GreChannel>();
+  private readonly channels = new Set<GreChannel>();
   private socket?: RawIpSocket;
+  /** Packets the kernel refused or that found the socket closed (the data path never throws). */
+  sendErrors = 0;
 
   constructor(private readonly options: GreEndpointOptions) {}
 
@@ -47,8 +50,11 @@ export class GreEndpoint implements CallChannelFactory {
     const channel = new GreChannel(
       params,
       this.options.clock,
-      (packet) => void socket.send(packet, peer),
-      () => this.demux.remove(peer, params.localCallId),
+      (packet) => this.transmit(socket, packet, peer),
+      (closed) => {
+        this.demux.remove(peer, params.localCallId);
+        this.channels.delete(closed);
+      },
       {
         sendWindow: config.sendWindow,
         reorderCapacity: config.reorderCapacity,
@@ -57,17 +63,29 @@ export class GreEndpoint implements CallChannelFactory {
       },
     );
     this.demux.add(peer, params.localCallId, channel);
+    this.channels.add(channel);
     return channel;
   }
 
+  /** Closes every channel (their ack timers stop with them), then the socket. */
   stop(): void {
+    for (const channel of [...this.channels]) channel.close();
     this.socket?.close();
     this.socket = undefined;
   }
 
+  private transmit(socket: RawIpSocket, packet: Uint8Array, peer: number): void {
+    try {
+      if (!socket.closed && socket.send(packet, peer)) return;
+    } catch {
+      // fall through: counted below
+    }
+    this.sendErrors++;
+  }
+
   /** Drop counters of the shared socket (per-call counters live on each channel). */
   stats() {
-    return { ...this.demux.counters, socket: this.socket?.stats() };
+    return { ...this.demux.counters, sendErrors: this.sendErrors, socket: this.socket?.stats() };
   }
 
   private receive(batch: ReceivedBatch): void {
