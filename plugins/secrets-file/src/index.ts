@@ -19,4 +19,3 @@ export {
 } from './codec/chap-secrets.js';
 export { findSecret, matchScore, serverMismatches, type Matchable } from './codec/match.js';
 export { checkAddressWord } from './codec/address-words.js';
-export { splitWords, maxWordLength, type Word, type WordProblem } from './codec/words.js';

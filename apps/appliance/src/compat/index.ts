@@ -20,7 +20,6 @@ export {
   type PppdOptionsResult,
 } from './pppd-options.js';
 export type { ChapDigest, PppdOptions, RefusedProtocol } from './pppd/state.js';
-export { getWords, type Word } from './pppd/getword.js';
 export { knownOptionNames } from './pppd/table.js';
 export { commandLine, pathOf, type ReadInclude, type Source } from './findings.js';
 export { loadCompat, readInclude, type LoadCompatOptions } from './io/read-files.js';

@@ -168,6 +168,12 @@ test('an unknown option is a problem, its line is skipped with it, and reading g
   assert.equal(r.entries.find((e) => e.word === 'lock')?.disposition, 'no effect');
 });
 
+test("an unknown option's line goes on after a backslash-newline, as getword's newline flag says", () => {
+  const r = parse('frobnicate 1 \\\n 2\nlock\n');
+  assert.equal(r.problems[0]?.value, 'frobnicate 1 2');
+  assert.equal(r.entries.find((e) => e.word === 'lock')?.disposition, 'no effect');
+});
+
 test('every problem is listed, in file order, not just the first (pppd stops at the first)', () => {
   const r = parse('mtu 40\nms-dns dns.example.com\nproxy-arp\ndemand\n+chapms-v2\nmru 99999\nms-dns\n');
   assert.deepEqual(paths(r), [

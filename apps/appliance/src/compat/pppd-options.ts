@@ -3,8 +3,8 @@
 // pppd stops at the first bad option, this reader reports every problem and goes on.
 import type { ConfigProblem } from '@switchyard/core';
 import { badPeerAddress, parseIpv4 } from '@switchyard/plugin-ip-pool';
+import { getWords, type Word } from '@switchyard/ppp/pppd-files';
 import { errorText, Findings, type ReadInclude, type Source } from './findings.js';
-import { getWords, type Word } from './pppd/getword.js';
 import type { OptionContext, OptionSpec } from './pppd/spec.js';
 import { finishDraft, initialDraft, type PppdDraft, type PppdOptions } from './pppd/state.js';
 import { knownOptionNames, optionTable } from './pppd/table.js';

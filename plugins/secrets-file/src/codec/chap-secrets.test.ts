@@ -128,3 +128,29 @@ test('a secret longer than pppd MAXSECRETLEN is cut to 256 characters, with a wa
   assert.equal(secret?.kind === 'literal' && secret.value.length, 256);
   assert.match(parsed.problems[0]?.reason ?? '', /longer than 256/);
 });
+
+test("words are pppd's getword words: a quote inside a word opens a section, an empty last word is none", () => {
+  const parsed = parseChapSecrets(
+    ['a * "pass"word *', 'b * it"\'"s *', 'c * pa"ss wo"rd *', 'd * ""'].join('\n'),
+  );
+  assert.deepEqual(
+    parsed.entries.map((e) => [e.client, e.secret, e.addresses]),
+    [
+      ['a', { kind: 'literal', value: 'password' }, ['*']],
+      ['b', { kind: 'literal', value: "it's" }, ['*']],
+      ['c', { kind: 'literal', value: 'pass word' }, ['*']],
+    ],
+  );
+  // `""` at the very end of the file is no word to getword: d has no secret.
+  assert.deepEqual(
+    parsed.problems.map((p) => [p.line, p.entry]),
+    [[4, 'skipped']],
+  );
+  // An unquoted apostrophe opens a quote: here it never closes, and the entry is skipped.
+  const open = parseChapSecrets("e * it's *\nf * s *\n");
+  assert.deepEqual(open.entries, []);
+  assert.deepEqual(
+    open.problems.map((p) => [p.line, p.entry]),
+    [[1, 'skipped']],
+  );
+});

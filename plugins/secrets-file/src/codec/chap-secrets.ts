@@ -1,8 +1,8 @@
 // pppd's chap-secrets format (pppd.8 AUTHENTICATION; auth.c scan_authfile): one entry per line,
 // `client server secret [address ...] [-- option ...]`, words as getword() reads them. Problems are
 // reported per line; the rest of the file still loads. Pure: text in, entries and problems out.
+import { getWords, unterminatedQuoteReason, type Word } from '@switchyard/ppp/pppd-files';
 import { checkAddressWord } from './address-words.js';
-import { splitWords, type Word } from './words.js';
 
 /** A literal secret, or pppd's `@/path` indirection: the secret is the first word of that file. */
 export type SecretSource =
@@ -46,8 +46,11 @@ export interface ParsedChapSecrets {
 export const maxSecretLength = 256;
 
 export function parseChapSecrets(text: string): ParsedChapSecrets {
-  const { words, problems: wordProblems } = splitWords(text);
-  const problems: LineProblem[] = wordProblems.map((p) => ({ ...p, entry: 'kept' }));
+  const { words, warnings } = getWords(text);
+  // An unclosed quote skips its entry, reported by parseEntry. The excerpt is left out: it may be a secret.
+  const problems: LineProblem[] = warnings
+    .filter((w) => w.reason !== unterminatedQuoteReason)
+    .map((w) => ({ line: w.line, reason: w.reason, entry: 'kept' }));
   const entries: ChapSecretEntry[] = [];
   for (const record of groupEntries(words)) {
     const entry = parseEntry(record, problems);

@@ -3,8 +3,8 @@
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { SwitchyardError } from '@switchyard/core';
+import { getWords } from '@switchyard/ppp/pppd-files';
 import { parseChapSecrets, type ChapSecret, type LineProblem } from '../codec/chap-secrets.js';
-import { splitWords } from '../codec/words.js';
 
 export const secretsUnreadableCode = 'SY_ERR_SECRETS_UNREADABLE';
 
@@ -46,7 +46,7 @@ export async function loadSecretsFile(path: string): Promise<LoadedSecrets> {
     // pppd skips the whole line when the indirect file fails ("can't open indirect secret file").
     try {
       const indirect = await readText(secret.path);
-      const first = splitWords(indirect.text).words[0];
+      const first = getWords(indirect.text).words[0];
       const warning = accessWarning(secret.path, indirect.info);
       if (warning) warnings.push(warning);
       if (first === undefined) throw new Error('the file holds no word');

@@ -1,24 +1,36 @@
-// pppd 2.4.9's getword() (options.c), which splits every options file into words: white space
-// separates, `#` starts a comment, "…" and '…' quote a section anywhere in a word, C-style backslash
-// escapes, backslash-newline ignored, words cut at MAXWORDLEN. Pure: text in, words with lines out.
+// pppd 2.4.9's getword() (options.c), which splits every file pppd reads into words: options files
+// (options_from_file) and the secrets files (auth.c scan_authfile, indirect `@/path` secrets). White
+// space separates words, `#` starts a comment to the end of the line, "…" and '…' quote a section
+// anywhere in a word, C-style backslash escapes, backslash-newline ignored, words cut at MAXWORDLEN.
+// Pure: text in, words with their lines out.
 
 export interface Word {
   readonly text: string;
-  /** 1-based line of the word's first character. */
+  /** 1-based line of the word's first character (an opening quote or backslash counts). */
   readonly line: number;
-  /** No other word before it on its line (the first word of the file counts). */
+  /**
+   * getword's `newline` flag: an unescaped newline came before the word (since the previous word),
+   * which is how scan_authfile finds entries. The file's first word counts too, as scan_authfile
+   * sets the flag before it. A backslash-newline between words does not start a line.
+   */
   readonly startsLine: boolean;
+  /** A quote opened and never closed: the word ran to the end of the file (pppd warns and uses it). */
+  readonly unterminated: boolean;
 }
 
+/** What pppd's option_error() would warn about while reading a word; the word is still used. */
 export interface WordWarning {
   readonly line: number;
-  /** The word's first characters. */
+  /** The word's first characters (pppd prints `%.20s`); may be a secret, so callers choose to show it. */
   readonly excerpt: string;
   readonly reason: string;
 }
 
 /** pppd MAXWORDLEN is 1024; getword keeps 1023 characters and warns. */
 export const maxWordLength = 1023;
+
+/** The warning's reason for a quote left open at the end of the file (Word.unterminated). */
+export const unterminatedQuoteReason = 'quoted word runs to the end of the file (pppd warns and uses it)';
 
 const escapes: Readonly<Record<string, string>> = {
   a: '\x07',
@@ -34,12 +46,12 @@ const isSpace = (c: string) =>
 const isOctal = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
 const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 
+/** Every word of `text`, as repeated getword() calls until it returns 0 (end of file). */
 export function getWords(text: string): { words: Word[]; warnings: WordWarning[] } {
   const words: Word[] = [];
   const warnings: WordWarning[] = [];
   let pos = 0;
   let line = 1;
-  let lineOfLastWord = 0;
   const next = (): string | undefined => {
     const c = pos < text.length ? text[pos++] : undefined;
     if (c === '\n') line++;
@@ -47,6 +59,7 @@ export function getWords(text: string): { words: Word[]; warnings: WordWarning[]
   };
   for (;;) {
     // Skip white space and comments; an escaped character starts a word.
+    let newline = words.length === 0;
     let escape = false;
     let comment = false;
     let c: string | undefined;
@@ -55,7 +68,7 @@ export function getWords(text: string): { words: Word[]; warnings: WordWarning[]
       if (c === undefined) break;
       if (c === '\n') {
         if (escape) escape = false;
-        else comment = false;
+        else [newline, comment] = [true, false];
         continue;
       }
       if (comment) continue;
@@ -116,13 +129,9 @@ export function getWords(text: string): { words: Word[]; warnings: WordWarning[]
     }
     // getword: at the end of the file a word with no characters is no word, even `""`.
     if (c === undefined && word === '') break;
-    if (c === undefined && quoted !== undefined) {
-      warnings.push({
-        line: wordLine,
-        excerpt: word.slice(0, 20),
-        reason: 'quoted word runs to the end of the file (pppd warns and uses it)',
-      });
-    }
+    const unterminated = c === undefined && quoted !== undefined;
+    if (unterminated)
+      warnings.push({ line: wordLine, excerpt: word.slice(0, 20), reason: unterminatedQuoteReason });
     if (word.length > maxWordLength) {
       warnings.push({
         line: wordLine,
@@ -131,8 +140,7 @@ export function getWords(text: string): { words: Word[]; warnings: WordWarning[]
       });
       word = word.slice(0, maxWordLength);
     }
-    words.push({ text: word, line: wordLine, startsLine: wordLine !== lineOfLastWord });
-    lineOfLastWord = line; // a word may span lines (quotes, backslash-newline): its end line counts
+    words.push({ text: word, line: wordLine, startsLine: newline, unterminated });
   }
   return { words, warnings };
 }
