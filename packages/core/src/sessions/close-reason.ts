@@ -7,6 +7,7 @@ export const CloseCodes = [
   'auth-failed',
   'echo-timeout', // LCP or PPTP keep-alive unanswered
   'idle-timeout', // pppd `idle`
+  'session-timeout', // pppd `maxconnect`
   'negotiation-failed', // an automaton gave up (Max-Configure, Max-Failure)
   'mppe-refused', // encryption required but the peer would not do it
   'pool-exhausted',

@@ -95,3 +95,17 @@ test('state changes after close are ignored', async () => {
   assert.equal(session.state, 'closed');
   assert.equal(session.info.user, undefined);
 });
+
+test('a release that re-enters close() does not start a second release pass', async () => {
+  const sessions = registry();
+  const session = sessions.create('pptp', '192.0.2.7');
+  const released: string[] = [];
+  session.attach('first', () => void released.push('first'));
+  session.attach('transport', () => {
+    released.push('transport');
+    void session.close(closeReason('transport-closed')); // e.g. frames$ completing synchronously
+  });
+  await session.close(closeReason('admin'));
+  assert.deepEqual(released, ['transport', 'first']);
+  assert.deepEqual(await session.closed, { code: 'admin' });
+});

@@ -111,8 +111,10 @@ export class Session {
     const previous = this.currentState;
     this.currentState = 'closing';
     this.reason = reason;
+    // Released on a microtask: a release that closes a transport can re-enter close() synchronously,
+    // and must then find `closing` already set rather than start a second release pass.
+    this.closing = Promise.resolve().then(() => this.releaseAll(reason));
     this.bus.emit('stateChanged', this.info, previous);
-    this.closing = this.releaseAll(reason);
     return this.closing;
   }
 

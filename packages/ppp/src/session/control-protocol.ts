@@ -26,10 +26,14 @@ export interface ControlProtocolOptions {
   readonly observe?: (output: CpOutput) => void;
 }
 
+/** Packets kept while held; older ones are dropped first (the peer retransmits anyway). */
+const MAX_HELD = 8;
+
 export class ControlProtocol {
   readonly automaton: CpAutomaton;
   private readonly traceName: string;
   private disposed = false;
+  private held: Uint8Array[] | undefined;
 
   constructor(
     private readonly context: PppContext,
@@ -60,9 +64,30 @@ export class ControlProtocol {
     if (this.automaton.state !== 'initial' && this.automaton.state !== 'starting') this.automaton.down();
   }
 
+  /**
+   * Keeps received packets instead of handing them to the automaton, while the protocol waits for
+   * something asynchronous (IPCP for its address lease): answering from the wrong state would make the
+   * peer wait a whole Restart period (RFC 1661 §4.6) before it tries again.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Stops holding: the held packets reach the automaton, in order. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const payload of held) this.receive(payload);
+  }
+
   /** A packet of this protocol (the Information field of its frame). */
   receive(payload: Uint8Array): void {
     if (this.disposed) return;
+    if (this.held) {
+      if (this.held.length >= MAX_HELD) this.held.shift();
+      this.held.push(payload.slice()); // the frame's buffer may be reused
+      return;
+    }
     const decoded = decodeCpPacket(payload, this.spec.protocol);
     if (!decoded.ok) {
       this.automaton.receiveBytes(payload); // reports the malformed discard

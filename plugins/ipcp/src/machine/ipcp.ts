@@ -1,0 +1,269 @@
+// IPCP for one session (RFC 1332, RFC 1877) on the generic automaton: the server leases the peer's
+// address from the AddressPool, hands out ms-dns/ms-wins, and once Opened reports the address and opens
+// a PacketSink route for IP (0x0021) frames; the client asks for an address and DNS and reports what
+// it got in facts.ipcp. pppd's ipcp.c is the model.
+import { closeReason, type CloseReason, type Lease, type PacketPort } from '@switchyard/core';
+import {
+  ControlProtocol,
+  PppProtocol,
+  type CpOutput,
+  type Event,
+  type LayerSignal,
+  type NetworkControl,
+  type PppContext,
+  type ProtocolEvents,
+} from '@switchyard/ppp';
+import type { IpcpConfig } from '../config.js';
+import { ipAddressOption } from '../options/ip-address.js';
+import { ipAddressesOption } from '../options/ip-addresses.js';
+import { ipCompressionOption } from '../options/ip-compression.js';
+import { formatIpv4, parseIpv4 } from '../options/ipv4.js';
+import { nameServerOption } from '../options/name-server.js';
+import { type IpcpDependencies, allocateLease } from './lease.js';
+
+export interface IpcpSetup extends IpcpDependencies {
+  readonly config: IpcpConfig;
+}
+
+function ipcpOptions(config: IpcpConfig, server: boolean, lease: () => Lease | undefined) {
+  const fallback = config.localip === undefined ? undefined : parseIpv4(config.localip);
+  const dns = config.msDns.map(parseIpv4);
+  const wins = config.msWins.map(parseIpv4);
+  const ask = !server && config.usepeerdns;
+  const leased = (text: string | undefined) => (text === undefined ? undefined : parseIpv4(text));
+  return {
+    addr: ipAddressOption({
+      // pptpd pairs `localip` with each remote address: the lease's local end wins over the config.
+      local: () => (server ? (leased(lease()?.local) ?? fallback) : (fallback ?? 0)),
+      assigned: () => (server ? leased(lease()?.address) : undefined),
+      acceptNak: !server,
+    }),
+    dns1: nameServerOption(129, { give: dns[0], ask }),
+    wins1: nameServerOption(130, { give: wins[0], ask: false }),
+    dns2: nameServerOption(131, { give: dns[1], ask }),
+    wins2: nameServerOption(132, { give: wins[1], ask: false }),
+  };
+}
+
+const defined = (values: (number | undefined)[]): string[] =>
+  values.filter((v): v is number => v !== undefined && v !== 0).map(formatIpv4);
+
+export class Ipcp implements NetworkControl {
+  readonly name = 'IPCP';
+  readonly gatesOthers = false;
+  /** IP frames dropped because IPCP was not Opened or no route was open. */
+  ipDropped = 0;
+  private readonly protocol: ControlProtocol;
+  private readonly specs: ReturnType<typeof ipcpOptions>;
+  private readonly server: boolean;
+  private lease: Lease | undefined;
+  private lowered = false;
+  private wantOpen = false;
+  private opened = false;
+  private disposed = false;
+  private port: PacketPort | undefined;
+  private routeGeneration = 0;
+  private finishPending = false;
+  private failure: CloseReason | undefined;
+
+  constructor(
+    private readonly context: PppContext,
+    private readonly events: ProtocolEvents,
+    private readonly setup: IpcpSetup,
+  ) {
+    this.server = context.role === 'server';
+    this.specs = ipcpOptions(setup.config, this.server, () => this.lease);
+    const { addr, dns1, wins1, dns2, wins2 } = this.specs;
+    const { config } = setup;
+    this.protocol = new ControlProtocol(
+      context,
+      {
+        protocol: PppProtocol.IPCP,
+        name: 'IPCP',
+        options: [ipAddressesOption, ipCompressionOption, addr, dns1, wins1, dns2, wins2],
+      },
+      {
+        phase: 'network',
+        settings: {
+          restartIntervalMs: config.ipcpRestart * 1000,
+          maxConfigure: config.ipcpMaxConfigure,
+          maxTerminate: config.ipcpMaxTerminate,
+          maxFailure: config.ipcpMaxFailure,
+        },
+        layer: (signal) => this.layer(signal),
+        observe: (output) => this.observe(output),
+      },
+    );
+    // IP is ours for the session: registered now, so an early packet is dropped, never Protocol-Rejected.
+    context.link.register({
+      protocol: PppProtocol.IP,
+      name: 'IP',
+      phase: 'network',
+      receive: (payload) => this.receiveIp(payload),
+    });
+    if (this.server) this.allocate();
+  }
+
+  get automaton() {
+    return this.protocol.automaton;
+  }
+
+  /** Up without Open: Closed answers the peer with Terminate-Ack until start() (pppd behind CCP). */
+  lowerUp(): void {
+    if (this.lowered || this.disposed) return;
+    this.lowered = true;
+    this.automaton.up();
+  }
+
+  start(): void {
+    this.wantOpen = true;
+    this.lowerUp();
+    if (!this.server || this.lease) this.open();
+    else this.protocol.hold(); // the peer's requests wait for the lease, see allocate()
+  }
+
+  stop(): void {
+    this.wantOpen = false;
+    if (!this.lowered || this.disposed) return;
+    this.lowered = false;
+    this.automaton.down();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.closeRoute();
+    this.protocol.dispose();
+    this.context.link.unregister(PppProtocol.IP);
+  }
+
+  private open(): void {
+    if (this.disposed) return;
+    this.automaton.open();
+    this.protocol.release();
+  }
+
+  private allocate(): void {
+    void allocateLease(this.context, this.setup).then((outcome) => {
+      if (this.disposed) {
+        if (outcome.kind === 'leased') outcome.release();
+        return;
+      }
+      if (outcome.kind === 'failed') {
+        this.context.logger.warn(`IPCP: ${outcome.reason.detail ?? 'no address'}; closing the session`);
+        this.context.close(outcome.reason);
+        return;
+      }
+      this.lease = outcome.lease;
+      if (this.wantOpen) this.open();
+    });
+  }
+
+  private layer(signal: LayerSignal): void {
+    if (signal === 'up') this.up();
+    else if (signal === 'down') this.down();
+    else if (signal === 'finished') this.finishPending = true; // reported with its event, see observe()
+  }
+
+  private observe(output: CpOutput): void {
+    if (output.kind !== 'transition' || !this.finishPending) return;
+    this.finishPending = false;
+    this.finish(output.event);
+  }
+
+  private up(): void {
+    const { automaton, specs, context, server } = this;
+    const ours = automaton.ourValue(specs.addr);
+    const theirs = automaton.peerValue(specs.addr);
+    const localAddress = ours ? formatIpv4(ours) : undefined;
+    const peerAddress = theirs ? formatIpv4(theirs) : server ? this.lease?.address : undefined;
+    const side = (spec: typeof specs.dns1) => (server ? automaton.peerValue(spec) : automaton.ourValue(spec));
+    const facts = {
+      ...(localAddress !== undefined && { localAddress }),
+      ...(peerAddress !== undefined && { peerAddress }),
+      dnsServers: defined([side(specs.dns1), side(specs.dns2)]),
+      nbnsServers: defined([side(specs.wins1), side(specs.wins2)]),
+    };
+    context.facts.ipcp = facts;
+    this.opened = true;
+    // pppd's notices, word for word, so administrators' greps keep working.
+    context.logger.info(`local  IP address ${localAddress ?? '0.0.0.0'}`);
+    context.logger.info(`remote IP address ${peerAddress ?? '0.0.0.0'}`);
+    if (!server) {
+      const [primary, secondary] = facts.dnsServers;
+      if (primary) context.logger.info(`primary   DNS address ${primary}`);
+      if (secondary) context.logger.info(`secondary DNS address ${secondary}`);
+    }
+    const assigned = server ? peerAddress : localAddress;
+    if (assigned !== undefined) context.session.ipAssigned(assigned);
+    context.session.setState('network');
+    if (assigned !== undefined) this.openRoute(assigned);
+    this.events.up();
+  }
+
+  private down(): void {
+    this.opened = false;
+    this.closeRoute();
+    this.context.facts.ipcp = undefined;
+    this.events.down();
+  }
+
+  private finish(event: Event): void {
+    const reason =
+      this.failure ??
+      (event === 'to-'
+        ? closeReason('negotiation-failed', 'IPCP: timeout sending Config-Requests')
+        : event === 'rxj-'
+          ? closeReason('negotiation-failed', 'IPCP rejected by peer')
+          : undefined);
+    this.events.finished(reason);
+  }
+
+  /** The route for `address` in the PacketSink: IP from the sink goes to the peer, and back. */
+  private openRoute(address: string): void {
+    const { sink } = this.setup;
+    if (!sink) return;
+    const { context } = this;
+    const generation = ++this.routeGeneration;
+    const lcp = context.facts.lcp;
+    const mtu = context.dataMtuBytes ?? lcp?.mtuBytes ?? lcp?.peerMruBytes ?? 1500;
+    const deliver = (packet: Uint8Array) => context.send(PppProtocol.IP, packet);
+    sink.open({ address, mtu, deliver }).then(
+      (opened) => {
+        let closed = false;
+        const port: PacketPort = {
+          send: (packet) => opened.send(packet),
+          close: () => {
+            if (closed) return;
+            closed = true; // IPCP down and the session's release both close it: once is enough
+            opened.close();
+          },
+        };
+        if (generation !== this.routeGeneration || !this.opened || this.disposed) {
+          port.close();
+          return;
+        }
+        this.port = port;
+        context.session.attach('packet route', () => port.close());
+        context.logger.debug('packet route open', { address, mtu });
+      },
+      (error: unknown) => {
+        // pppd: "Interface configuration failed" closes IPCP, and with it the link.
+        context.logger.error('the packet sink refused the route', { address, error: String(error) });
+        this.failure = closeReason('negotiation-failed', 'interface configuration failed');
+        if (!this.disposed) this.automaton.close('Interface configuration failed');
+      },
+    );
+  }
+
+  private closeRoute(): void {
+    this.routeGeneration++;
+    this.port?.close();
+    this.port = undefined;
+  }
+
+  private receiveIp(payload: Uint8Array): void {
+    if (this.port) this.port.send(payload);
+    else this.ipDropped++;
+  }
+}

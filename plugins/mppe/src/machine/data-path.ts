@@ -1,0 +1,131 @@
+// The MPPE data path of one session (RFC 3078 §3, §8): the DataTransform the driver sends covered frames
+// through, the receive side for protocol 0x00FD, and the CCP Reset-Request traffic that stateful mode needs.
+import type { Clock, Logger } from '@switchyard/core';
+import { CpCode, PppProtocol, type CpPacket, type DataTransform } from '@switchyard/ppp';
+import { MPPE_OVERHEAD, formatMppeHeader, isMppeCovered } from '../codec/mppe-header.js';
+import type { MppeCounters } from './counters.js';
+import { MppeDecryptor } from './decryptor.js';
+import { MppeEncryptor } from './encryptor.js';
+import type { MppeDirection } from './negotiation-rules.js';
+import type { StatefulResync } from './policy.js';
+import { ResetRequester } from './reset-requester.js';
+import type { StartKeys } from './session-keys.js';
+
+export interface MppeDataPathOptions {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly counters: MppeCounters;
+  readonly resync: StatefulResync;
+  /** A decrypted frame (inner protocol field + data) back into the demultiplexer. */
+  deliver(frame: Uint8Array): void;
+  /** Sends a CCP packet (our Reset-Requests). */
+  sendCcp(packet: CpPacket): void;
+  /** CCP's Identifier counter. */
+  nextIdentifier(): number;
+  /** The peer sent too many undecryptable packets (Linux DECOMP_FATALERROR): end the session. */
+  fatal(detail: string): void;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Between `start` and `stop` (CCP Opened) frames are encrypted and decrypted; otherwise covered frames
+ * are dropped and counted, never sent in clear, and 0x00FD frames are dropped. Each `start` begins from
+ * the initial session keys and a fresh coherency count, as Linux does when CCP (re)opens.
+ */
+export class MppeDataPath {
+  readonly transform: DataTransform;
+  private encryptor: MppeEncryptor | undefined;
+  private decryptor: MppeDecryptor | undefined;
+  private stateful = false;
+  private readonly resets: ResetRequester;
+
+  constructor(private readonly options: MppeDataPathOptions) {
+    this.transform = {
+      covers: isMppeCovered,
+      protect: (protocol, data) => this.protect(protocol, data),
+      overheadBytes: MPPE_OVERHEAD,
+    };
+    this.resets = new ResetRequester({
+      clock: options.clock,
+      nextIdentifier: options.nextIdentifier,
+      send: (identifier) => {
+        options.counters.resetRequestsSent++;
+        options.sendCcp({ kind: 'other', code: CpCode.ResetRequest, identifier, data: EMPTY });
+      },
+    });
+  }
+
+  get running(): boolean {
+    return this.encryptor !== undefined;
+  }
+
+  /** The Identifier of our Reset-Request awaiting its Ack, if any. */
+  get outstandingResetRequest(): number | undefined {
+    return this.resets.outstanding;
+  }
+
+  /** Error points of the receive side (Linux sanity_errors). */
+  get sanityErrors(): number {
+    return this.decryptor?.sanityErrors ?? 0;
+  }
+
+  start(keys: StartKeys, send: MppeDirection, receive: MppeDirection): void {
+    const { counters, resync } = this.options;
+    this.encryptor = new MppeEncryptor({ startKey: keys.send, ...send, counters, resync });
+    this.decryptor = new MppeDecryptor({ startKey: keys.receive, ...receive, counters, resync });
+    this.stateful = !receive.stateless;
+    this.resets.cancel();
+  }
+
+  stop(): void {
+    this.encryptor = undefined;
+    this.decryptor = undefined;
+    this.resets.cancel();
+  }
+
+  protect(protocol: number, data: Uint8Array): { protocol: number; payload: Uint8Array } | undefined {
+    if (!isMppeCovered(protocol)) return { protocol, payload: data }; // control protocols go in clear
+    const encryptor = this.encryptor;
+    if (encryptor === undefined) {
+      this.options.counters.sendDroppedNotUp++;
+      return undefined;
+    }
+    return { protocol: PppProtocol.COMPRESSED, payload: encryptor.encrypt(protocol, data) };
+  }
+
+  /** A 0x00FD frame's payload. Never throws: peer input is dropped and counted. */
+  receive(payload: Uint8Array): void {
+    const decryptor = this.decryptor;
+    if (decryptor === undefined) {
+      this.options.counters.receivedNotUp++;
+      return;
+    }
+    const result = decryptor.decrypt(payload);
+    if (typeof result !== 'string') {
+      this.options.deliver(result);
+      return;
+    }
+    const { logger } = this.options;
+    if (logger.debugEnabled) logger.debug(`MPPE: dropped [${formatMppeHeader(payload)}]: ${result}`);
+    if (decryptor.fatal) {
+      this.stop();
+      this.options.fatal('Too many MPPE errors');
+      return;
+    }
+    // pppd ccp_datainput: every stateful decompression error asks for a reset (repeated while one is
+    // outstanding). Stateless mode needs none (RFC 3078 §8.1): every packet is flushed.
+    if (this.stateful) this.resets.request();
+  }
+
+  /** The peer asked us to resynchronise (a Reset-Request in Opened). */
+  resetRequested(): void {
+    this.options.counters.resetRequestsReceived++;
+    this.encryptor?.reset();
+  }
+
+  resetAcked(identifier: number): void {
+    this.options.counters.resetAcksReceived++;
+    this.resets.acknowledge(identifier);
+  }
+}

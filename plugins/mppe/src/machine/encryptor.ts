@@ -1,0 +1,89 @@
+// The sending half of MPPE (RFC 3078 §3, §6, §7): coherency count, key changes and RC4 over the protocol
+// field and data, byte-compatible with Linux ppp_mppe.c mppe_compress (the peer pppd users run).
+import { MppeKeySchedule, type MppeStrength } from '@switchyard/crypto';
+import {
+  COHERENCY_MASK,
+  MPPE_HEADER_LENGTH,
+  MPPE_OVERHEAD,
+  MppeFlag,
+  writeMppeHeader,
+} from '../codec/mppe-header.js';
+import type { MppeCounters } from './counters.js';
+import type { StatefulResync } from './policy.js';
+
+export interface MppeCipherOptions {
+  /** This direction's 16-byte start key (the prefix serves 40/56-bit). */
+  readonly startKey: Uint8Array;
+  readonly strength: MppeStrength;
+  readonly stateless: boolean;
+  /** Stateful only: what a CCP Reset-Request (sender) or a FLUSHED packet (receiver) does. Default 'linux'. */
+  readonly resync?: StatefulResync;
+  readonly counters: MppeCounters;
+}
+
+/**
+ * One direction's encryptor. The coherency count starts at 0xFFF so the first packet carries 0 (Linux
+ * mppe_init). Stateless: a key change before every packet, the first included, and A set on each
+ * (§7.1, test-vectors.md erratum 4). Stateful: the RC4 stream runs on; a key change and A on each "flag"
+ * packet (count low octet 0xFF, §7.2), and after a CCP Reset-Request A on the next packet (§8.2), with
+ * a key change (Linux) or a re-initialisation of the tables with the current key (RFC 3078 wording).
+ * Linux does not set A on the first stateful packet, and neither do we.
+ */
+export class MppeEncryptor {
+  private readonly keys: MppeKeySchedule;
+  private readonly stateless: boolean;
+  private readonly rekeyOnReset: boolean;
+  private readonly counters: MppeCounters;
+  private coherencyCount = COHERENCY_MASK;
+  private resetPending = false;
+
+  constructor(options: MppeCipherOptions) {
+    this.keys = new MppeKeySchedule(options.startKey, options.strength);
+    this.stateless = options.stateless;
+    this.rekeyOnReset = (options.resync ?? 'linux') === 'linux';
+    this.counters = options.counters;
+  }
+
+  /**
+   * The MPPE payload for one frame (what follows protocol 0x00FD): header, then RC4 of the 2-byte
+   * protocol field and the data. One allocation: the returned buffer.
+   */
+  encrypt(protocol: number, data: Uint8Array): Uint8Array {
+    const count = (this.coherencyCount + 1) & COHERENCY_MASK;
+    this.coherencyCount = count;
+    let flags: number = MppeFlag.ENCRYPTED;
+    if (this.stateless || (count & 0xff) === 0xff) {
+      this.keys.rekey();
+      flags |= MppeFlag.FLUSHED;
+    } else if (this.resetPending) {
+      if (this.rekeyOnReset) this.keys.rekey();
+      else this.keys.resetCipher();
+      flags |= MppeFlag.FLUSHED;
+    }
+    this.resetPending = false;
+    const out = new Uint8Array(MPPE_OVERHEAD + data.length);
+    writeMppeHeader(out, flags, count);
+    out[2] = (protocol >> 8) & 0xff;
+    out[3] = protocol & 0xff;
+    out.set(data, MPPE_OVERHEAD);
+    const body = out.subarray(MPPE_HEADER_LENGTH);
+    this.keys.update(body, body);
+    this.counters.packetsEncrypted++;
+    this.counters.bytesEncrypted += body.length;
+    return out;
+  }
+
+  /**
+   * A CCP Reset-Request arrived: resynchronise on the next packet. Repeated requests before that packet
+   * cause one resynchronisation only (Linux mppe_comp_reset: the peer cannot know how many arrived).
+   * Stateless mode already flushes every packet.
+   */
+  reset(): void {
+    if (!this.stateless) this.resetPending = true;
+  }
+
+  /** The coherency count of the last packet sent (0xFFF before the first). */
+  get lastCoherencyCount(): number {
+    return this.coherencyCount;
+  }
+}

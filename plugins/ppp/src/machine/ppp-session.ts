@@ -1,0 +1,258 @@
+// One PPP session over one Link, in either role: the link phases of RFC 1661 §3 driven by LCP's layer
+// signals, the Authenticate phase, the Network phase, pppd's idle/maxconnect timers, and teardown from
+// every side (peer Terminate, our close, echo failure, transport loss, session close), each releasing
+// everything once. Frames come in through receive(); no I/O here.
+import {
+  closeReason,
+  type Authenticator,
+  type Clock,
+  type CloseReason,
+  type CredentialStore,
+  type Link,
+  type Logger,
+} from '@switchyard/core';
+import {
+  PppLink,
+  PppSessionContext,
+  type LinkControl,
+  type LinkControlFactory,
+  type LinkEvent,
+  type LinkPhase,
+  type NetworkControlFactory,
+  type PppFacts,
+  type PppRole,
+} from '@switchyard/ppp';
+import { EventEmitter } from 'eventemitter3';
+import { AuthPhase, type AuthSuccess } from './auth-phase.js';
+import { NetworkPhase } from './network-phase.js';
+import { SessionTimers } from './session-timers.js';
+
+export interface PppSessionOptions {
+  readonly role: PppRole;
+  /** pppd `name`. */
+  readonly localName: string;
+  readonly clock: Clock;
+  /** Default: the session's logger. */
+  readonly logger?: Logger;
+  readonly linkControl: LinkControlFactory;
+  readonly networkControls?: readonly NetworkControlFactory[];
+  /** Strongest first is not required: LCP orders them by strength. */
+  readonly authenticators?: readonly Authenticator[];
+  /** Server role: where secrets are looked up. */
+  readonly credentialStores?: readonly CredentialStore[];
+  /** Client role: the user and secret we authenticate with. */
+  readonly credentials?: { readonly user: string; readonly secret: string };
+  /** pppd `idle`, seconds (0 = never). */
+  readonly idleSeconds?: number;
+  /** pppd `maxconnect`, seconds (0 = never). */
+  readonly maxConnectSeconds?: number;
+}
+
+/** What a session reports while it runs (the client application waits for networkUp 'IPCP'). */
+export interface PppSessionEvents {
+  phase: [from: LinkPhase, to: LinkPhase];
+  authenticated: [result: AuthSuccess | undefined];
+  networkUp: [name: string];
+  networkDown: [name: string];
+}
+
+/** The Link as the session uses it: the transport side only (frames arrive through receive()). */
+export type PppTransport = Pick<Link, 'session' | 'send' | 'close' | 'maxFrameBytes'>;
+
+export class PppSession {
+  readonly events = new EventEmitter<PppSessionEvents>();
+  readonly facts: PppFacts;
+  readonly link: PppLink;
+  readonly context: PppSessionContext;
+  readonly lcp: LinkControl;
+  readonly auth: AuthPhase;
+  readonly network: NetworkPhase;
+  private readonly timers: SessionTimers;
+  private readonly logger: Logger;
+  private closeRequested: CloseReason | undefined;
+  private lcpDone = false;
+  private transportDown = false;
+  private releasing = false;
+  private released = false;
+  private settle!: () => void;
+  /** Settles once LCP finished or the transport went away: nothing more to wait for. */
+  private readonly settled = new Promise<void>((resolve) => (this.settle = resolve));
+
+  constructor(
+    private readonly transport: PppTransport,
+    private readonly options: PppSessionOptions,
+  ) {
+    const session = transport.session;
+    this.logger = options.logger ?? session.logger;
+    this.facts = { localName: options.localName };
+    let fallbackId = 0;
+    this.link = new PppLink({ nextIdentifier: () => this.lcp.nextIdentifier?.() ?? ++fallbackId & 0xff });
+    this.context = new PppSessionContext({
+      session,
+      role: options.role,
+      clock: options.clock,
+      logger: this.logger,
+      link: this.link,
+      facts: this.facts,
+      transmit: (frame) => transport.send(frame),
+      close: (reason) => this.close(reason),
+      maxFrameBytes: transport.maxFrameBytes,
+    });
+    const authenticators = options.authenticators ?? [];
+    // A client without credentials cannot agree to authenticate: LCP then Rejects the option.
+    const usable = options.role === 'client' && !options.credentials ? [] : authenticators;
+    this.lcp = options.linkControl.create(this.context, usable, {
+      up: () => this.lcpUp(),
+      down: () => this.lcpDown(),
+      finished: (reason) => this.lcpFinished(reason),
+    });
+    this.auth = new AuthPhase({
+      context: this.context,
+      authenticators,
+      credentialStores: options.credentialStores ?? [],
+      ...(options.credentials && { credentials: options.credentials }),
+      succeeded: (result) => this.authenticated(result),
+      failed: (reason) => this.close(reason),
+    });
+    this.network = new NetworkPhase({
+      context: this.context,
+      factories: options.networkControls ?? [],
+      firstUp: () => {
+        this.context.lastDataAt = options.clock.now();
+        this.timers.start();
+      },
+      up: (name) => this.events.emit('networkUp', name),
+      down: (name) => this.events.emit('networkDown', name),
+      failed: (reason) => this.close(reason),
+    });
+    this.timers = new SessionTimers(
+      options.clock,
+      { idleMs: (options.idleSeconds ?? 0) * 1000, maxConnectMs: (options.maxConnectSeconds ?? 0) * 1000 },
+      () => this.context.lastDataAt,
+      (reason, message) => {
+        this.logger.info(message);
+        this.close(reason);
+      },
+    );
+  }
+
+  get session() {
+    return this.transport.session;
+  }
+
+  get phase(): LinkPhase {
+    return this.link.phase;
+  }
+
+  /** The tunnel carries frames: Establish (RFC 1661 §3.3), LCP's first Configure-Request. */
+  start(): void {
+    // Released after every resource attached later (leases, routes), before the transport's own.
+    this.session.attach('ppp', (reason) => this.release(reason));
+    this.signal('lowerUp');
+    this.lcp.open();
+  }
+
+  /** One frame from the transport. */
+  receive(frame: Uint8Array): void {
+    if (!this.released) this.context.receiveFrame(frame);
+  }
+
+  /** The transport went away (frames$ completed): no Terminate exchange is possible any more. */
+  transportClosed(): void {
+    if (this.transportDown || this.released) return;
+    this.transportDown = true;
+    this.context.stop();
+    this.lcp.lowerDown();
+    this.signal('lowerDown');
+    this.settle();
+    this.endSession(this.lcp.closeReason ?? this.closeRequested ?? closeReason('transport-closed'));
+  }
+
+  /** Orderly close: LCP Terminate-Request, then (LCP finished) the session and transport. Idempotent. */
+  close(reason: CloseReason): void {
+    if (this.lcpDone || this.transportDown) {
+      this.endSession(reason);
+      return;
+    }
+    if (this.closeRequested) return;
+    this.closeRequested = reason;
+    this.signal('close');
+    this.lcp.close(reason);
+  }
+
+  private signal(event: LinkEvent): void {
+    const change = this.link.signal(event);
+    if (!change) return;
+    this.logger.debug(`phase: ${change.from} => ${change.to} (${event})`);
+    this.events.emit('phase', change.from, change.to);
+  }
+
+  private lcpUp(): void {
+    this.signal('lcpUp');
+    if (this.facts.lcp?.auth) this.session.setState('authenticating');
+    this.auth.start(this.facts.lcp?.auth);
+  }
+
+  private authenticated(result: AuthSuccess | undefined): void {
+    if (result) {
+      this.facts.auth = result;
+      if (this.options.role === 'server') this.session.authenticated(result.user);
+      else this.logger.info('authentication succeeded', { user: result.user });
+    }
+    this.events.emit('authenticated', result);
+    this.signal('authenticated');
+    this.network.start();
+  }
+
+  /** LCP left Opened (renegotiation or termination): everything above it stops (pppd link_down). */
+  private lcpDown(): void {
+    this.timers.stop();
+    this.network.stop();
+    this.auth.stop();
+    this.facts.auth = undefined;
+    this.signal('lcpDown');
+    if (this.phase === 'establish') this.session.setState('establishing'); // renegotiating, not ending
+  }
+
+  private lcpFinished(reason: CloseReason | undefined): void {
+    if (this.lcpDone) return;
+    this.lcpDone = true;
+    this.timers.stop();
+    this.network.stop();
+    this.auth.stop();
+    this.signal('lcpFinished');
+    this.settle();
+    const why = reason ?? this.lcp.closeReason ?? this.closeRequested;
+    this.endSession(why ?? closeReason('negotiation-failed', 'LCP finished'));
+  }
+
+  /**
+   * Closes the session unless it is closing already. Session.close() is not re-entrant: our release
+   * closes the transport, whose frames$ completes synchronously, before close() has recorded itself.
+   */
+  private endSession(reason: CloseReason): void {
+    const state = this.session.state;
+    if (this.releasing || state === 'closing' || state === 'closed') return;
+    void this.session.close(reason);
+  }
+
+  /**
+   * The session is closing (from here or elsewhere: appliance stop, admin). If LCP is still up, send our
+   * Terminate-Request and wait for the Ack or Max-Terminate (pppd on SIGTERM), then close the transport.
+   */
+  private async release(reason: CloseReason): Promise<void> {
+    this.releasing = true;
+    if (!this.lcpDone && !this.transportDown) {
+      this.close(reason); // e.g. shutdown: "User request", as pppd on SIGTERM
+      await this.settled;
+    }
+    this.released = true;
+    this.timers.stop();
+    this.network.stop();
+    this.auth.stop();
+    this.lcp.dispose();
+    this.context.stop();
+    this.transport.close(reason);
+    this.events.removeAllListeners();
+  }
+}
