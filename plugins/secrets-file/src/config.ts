@@ -8,6 +8,8 @@ export interface SecretsFileConfig {
   readonly reloadOnSighup: boolean;
   /** Re-read before a lookup when the file changed, as pppd reads it afresh at every login. */
   readonly reloadOnChange: boolean;
+  /** Start with no users when the file does not exist yet (instead of refusing to start). */
+  readonly allowMissing: boolean;
 }
 
 export const secretsFileConfigSchema = {
@@ -17,6 +19,7 @@ export const secretsFileConfigSchema = {
     path: { type: 'string', default: '/etc/ppp/chap-secrets' },
     reloadOnSighup: { type: 'boolean', default: true },
     reloadOnChange: { type: 'boolean', default: true },
+    allowMissing: { type: 'boolean', default: false },
   },
 } as const;
 

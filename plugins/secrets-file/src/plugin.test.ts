@@ -150,7 +150,24 @@ test('defaults are /etc/ppp/chap-secrets and both reloads on; a relative path is
     path: '/etc/ppp/chap-secrets',
     reloadOnSighup: true,
     reloadOnChange: true,
+    allowMissing: false,
   });
   const relative = testAppliance(plugins, { 'secrets-file': { path: 'chap-secrets' } }).appliance;
   await assert.rejects(relative.start(), /\/secrets-file\/path: must be an absolute path/);
+});
+
+test('allowMissing: a file that does not exist yet means no users, and its creation is noticed', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'secrets-file-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'chap-secrets');
+  const { appliance, logs } = testAppliance(plugins, { 'secrets-file': { path, allowMissing: true } });
+  t.after(() => appliance.stop());
+  await appliance.start();
+  assert.ok(logs.has(/does not exist: no user can log in until it is created/));
+  const stores = appliance.container.resolveAll(credentialStoreToken);
+  assert.deepEqual(await askCredentialStores(stores, { user: 'vpn1', server: 'Nanu-VPN' }), {
+    kind: 'not-found',
+  });
+  await writeFile(path, seedFile, { mode: 0o600 });
+  assert.equal((await askCredentialStores(stores, { user: 'vpn1', server: 'Nanu-VPN' })).kind, 'found');
 });

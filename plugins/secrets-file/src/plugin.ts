@@ -20,7 +20,10 @@ export const secretsFilePlugin = definePlugin<SecretsFileConfig>({
       load: () => loadSecretsFile(config.path),
       stamp: () => secretsFileStamp(config.path),
     };
-    const store = new SecretsFileStore(source, { reloadOnChange: config.reloadOnChange });
+    const store = new SecretsFileStore(source, {
+      reloadOnChange: config.reloadOnChange,
+      allowMissing: config.allowMissing,
+    });
     container.registerInstance(credentialStoreToken, store);
     container.registerInstance(secretsFileStoreToken, store);
   },

@@ -24,6 +24,8 @@ export interface SecretsSource {
 export interface SecretsFileStoreOptions {
   /** Re-read before a lookup when the file changed (pppd reads it at every login). */
   readonly reloadOnChange: boolean;
+  /** A file that does not exist yet means "no users" (the appliance's embedded default), not a boot error. */
+  readonly allowMissing?: boolean;
 }
 
 const missing = 'missing';
@@ -45,6 +47,13 @@ export class SecretsFileStore implements CredentialStore {
   /** The first read, from the plugin's start(): if it fails the error stops the boot. */
   async open(logger: Logger): Promise<void> {
     this.logger = logger;
+    if (this.options.allowMissing && (await this.source.stamp()) === undefined) {
+      // Nobody can log in until the file exists; with reloadOnChange the first lookup after it is
+      // created reads it (its stamp differs from "missing").
+      this.current = { path: this.source.path, entries: [], problems: [], warnings: [], stamp: missing };
+      logger.warn(`chap-secrets ${this.source.path} does not exist: no user can log in until it is created`);
+      return;
+    }
     this.install(await this.source.load(), 'loaded');
   }
 
