@@ -9,7 +9,9 @@
         "native/tun.cc",
         "native/tun_config.cc",
         "native/raw_socket.cc",
-        "native/raw_socket_send.cc"
+        "native/raw_socket_send.cc",
+        "native/net_route.cc",
+        "native/net_config.cc"
       ],
       "dependencies": ["<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"],
       "defines": ["NAPI_VERSION=8"],

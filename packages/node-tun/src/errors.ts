@@ -21,6 +21,22 @@ export type NodeTunErrorCode =
   | 'SY_ERR_RAW_BIND'
   /** Any other raw-socket failure. */
   | 'SY_ERR_RAW_IO'
+  /** EPERM/EACCES changing a route, an ARP entry or a sysctl (needs CAP_NET_ADMIN). */
+  | 'SY_ERR_NET_PERMISSION'
+  /** The interface a route or ARP entry names does not exist (ENODEV). */
+  | 'SY_ERR_NET_NO_DEVICE'
+  /** Adding a route some route already claims (EEXIST). */
+  | 'SY_ERR_ROUTE_EXISTS'
+  /** Deleting a route that is not there (ESRCH). */
+  | 'SY_ERR_ROUTE_NOT_FOUND'
+  /** Any other rtnetlink route failure; the message carries the kernel's extended ack. */
+  | 'SY_ERR_ROUTE'
+  /** Deleting a proxy ARP entry that is not there. */
+  | 'SY_ERR_ARP_NOT_FOUND'
+  /** Any other SIOCSARP/SIOCDARP/SIOCGIFHWADDR failure. */
+  | 'SY_ERR_ARP'
+  /** A /proc/sys file could not be opened, read or written (e.g. no such key, value refused). */
+  | 'SY_ERR_SYSCTL'
   /** The named network namespace does not exist. */
   | 'SY_ERR_NETNS_NOT_FOUND'
   /** Entering the network namespace was refused (needs CAP_SYS_ADMIN). */
@@ -36,7 +52,7 @@ export type NodeTunErrorCode =
   /** A libuv polling failure. */
   | 'SY_ERR_IO';
 
-/** Error thrown (or passed to an `onError` handler) by TunDevice and RawIpSocket. */
+/** Error thrown (or passed to an `onError` handler) by TunDevice, RawIpSocket and net-config. */
 export class NodeTunError extends Error {
   override readonly name = 'NodeTunError';
   /** Stable code to branch on. */

@@ -82,7 +82,30 @@ export interface NativeRawSocket {
   close(): void;
 }
 
+/** One IPv4 address of an interface, as getifaddrs reports it (see net-config.ts). */
+export interface NativeInterfaceAddress {
+  name: string;
+  device: string;
+  address: number;
+  netmask: number;
+  flags: number;
+  hardwareType: number;
+  hardwareAddress: string;
+}
+
+/** Stateless host configuration calls; the first argument is a netns path ('' = our own). */
+export interface NativeNet {
+  addRoute(netns: string, address: number, prefixLength: number, ifindex: number, mtu: number): void;
+  deleteRoute(netns: string, address: number, prefixLength: number, ifindex: number): void;
+  addProxyArp(netns: string, address: number, device: string): void;
+  deleteProxyArp(netns: string, address: number, device: string): void;
+  listInterfaces(netns: string): NativeInterfaceAddress[];
+  readSysctl(netns: string, key: string): string;
+  writeSysctl(netns: string, key: string, value: string): void;
+}
+
 interface NativeAddon {
+  net: NativeNet;
   Tun: new (name: string, netnsPath: string, exclusive: boolean, batchSize: number) => NativeTun;
   RawSocket: new (
     protocol: number,

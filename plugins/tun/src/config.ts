@@ -1,0 +1,25 @@
+// The tun plugin's config section: the one TUN device every session's packets cross. Per-session MTUs
+// live on each session's host route, so `mtu` here is only the device's ceiling.
+
+export interface TunConfig {
+  /** Interface name (at most 15 bytes). */
+  readonly name: string;
+  /** Device MTU in bytes; each session's route carries min(session MTU, this). */
+  readonly mtu: number;
+  /** Our tunnel address (pptpd `localip`), assigned to the device as a /32. */
+  readonly localAddress?: string;
+  /** Network namespace to create the device in (tests). */
+  readonly netns?: string;
+}
+
+export const tunConfigSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    // Linux dev_valid_name(): 1..15 bytes, no '/', ':' or whitespace.
+    name: { type: 'string', pattern: '^[^\\s/:]{1,15}$', default: 'sy-pptp0' },
+    mtu: { type: 'integer', minimum: 68, maximum: 65535, default: 1500 },
+    localAddress: { type: 'string', format: 'ipv4' },
+    netns: { type: 'string', minLength: 1 },
+  },
+} as const;
