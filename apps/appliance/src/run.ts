@@ -1,9 +1,9 @@
 // Starts the appliance and keeps it up until SIGINT/SIGTERM, then stops it cleanly (sessions closed,
-// plugins stopped in reverse). Exit codes: 0 clean stop, 1 failed start, 2 usage error.
-import { readFile } from 'node:fs/promises';
-import { createAppliance, ConfigError, SwitchyardError } from '@switchyard/core';
+// plugins stopped in reverse). Exit codes: 0 clean stop, 1 configuration or start failure, 2 usage error.
+import { createAppliance, formatConfigProblems, SwitchyardError } from '@switchyard/core';
 import { parseCli, usage } from './cli.js';
-import { defaultConfig } from './default-config.js';
+import { loadConfig } from './config/load-config.js';
+import { writePidFile } from './pidfile.js';
 import { appliancePlugins } from './plugins.js';
 
 export const version = '0.1.0';
@@ -24,41 +24,37 @@ export async function run(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  let config: Record<string, unknown> = structuredClone(defaultConfig) as Record<string, unknown>;
-  if (options.config) {
-    try {
-      config = JSON.parse(await readFile(options.config, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      process.stderr.write(`switchyard-pptpd: cannot read ${options.config}: ${(error as Error).message}\n`);
-      return 1;
-    }
+  const loaded = loadConfig(options);
+  if (loaded.problems.length > 0) {
+    process.stderr.write(`switchyard-pptpd: ${loaded.source}: ${formatConfigProblems(loaded.problems)}\n`);
+    return 1;
   }
-  if (options.debug) {
-    const core = (config.core ?? {}) as Record<string, unknown>;
-    config = { ...config, core: { ...core, log: { ...(core.log as object), level: 'debug' } } };
-  }
-
-  const appliance = createAppliance({ plugins: appliancePlugins, config });
+  const appliance = createAppliance({ plugins: appliancePlugins, config: loaded.config });
   try {
     await appliance.start();
   } catch (error) {
-    const message =
-      error instanceof ConfigError || error instanceof SwitchyardError ? error.message : String(error);
+    const message = error instanceof SwitchyardError ? error.message : String(error);
     process.stderr.write(`switchyard-pptpd: ${message}\n`);
     return 1;
   }
+  const { logger } = appliance;
+  logger.info(`configuration: ${loaded.source}`);
+  for (const note of loaded.notes) logger.info(`note: ${note}`);
+  const removePidFile = loaded.pidFile !== undefined ? writePidFile(loaded.pidFile) : undefined;
 
   return new Promise<number>((resolve) => {
-    // Signal listeners do not keep Node's event loop alive; an appliance whose plugins hold no socket
-    // yet must still run until it is told to stop.
+    // Signal listeners do not keep Node's event loop alive; the appliance runs until it is told to stop.
     const keepAlive = setInterval(() => {}, 1 << 30);
     const shutdown = (signal: NodeJS.Signals) => {
       clearInterval(keepAlive);
       process.off('SIGINT', shutdown);
       process.off('SIGTERM', shutdown);
-      appliance.logger.info(`received ${signal}, stopping`);
+      logger.info(`received ${signal}, stopping`);
       appliance.stop().then(
-        () => resolve(0),
+        () => {
+          removePidFile?.();
+          resolve(0);
+        },
         (error: unknown) => {
           process.stderr.write(`switchyard-pptpd: stop failed: ${String(error)}\n`);
           resolve(1);

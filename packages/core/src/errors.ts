@@ -32,12 +32,13 @@ export interface ConfigProblem {
 
 export class ConfigError extends SwitchyardError {
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(ErrorCodes.configInvalid, formatProblems(problems));
+    super(ErrorCodes.configInvalid, formatConfigProblems(problems));
     this.name = 'ConfigError';
   }
 }
 
-function formatProblems(problems: readonly ConfigProblem[]): string {
+/** "invalid configuration, N problems:" then one indented line per problem: path, reason, value. */
+export function formatConfigProblems(problems: readonly ConfigProblem[]): string {
   const lines = problems.map(
     (p) => `  ${p.path || '/'}: ${p.reason} (value: ${JSON.stringify(p.value) ?? 'undefined'})`,
   );

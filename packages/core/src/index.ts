@@ -4,7 +4,14 @@ export { container, inject, injectAll, injectable, singleton, Lifecycle } from '
 export type { DependencyContainer, InjectionToken } from './di.js';
 export { createToken, tokenName, type Token } from './tokens.js';
 export { type Clock, type Timer, SystemClock, clockToken } from './clock.js';
-export { ErrorCodes, SwitchyardError, ConfigError, type ConfigProblem, type ErrorCode } from './errors.js';
+export {
+  ErrorCodes,
+  SwitchyardError,
+  ConfigError,
+  formatConfigProblems,
+  type ConfigProblem,
+  type ErrorCode,
+} from './errors.js';
 export * from './logger.js';
 export {
   validateConfig,
