@@ -5,35 +5,16 @@
 // real Linux client (pptp-linux + pppd with kernel MPPE) in User-Mode Linux.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { summarizeClientResult } from './client-result.js';
 import { waitFor } from './exec.js';
 import { interopSkipReason, withInterop, type InteropEnv } from './interop.js';
-import type { NativeServerContext } from './native-server.js';
-import { SEED_CONF_DIR, SEED_EXPECT } from './seed-config.js';
+import { seedApplianceServer } from './seed-appliance-server.js';
+import { SEED_EXPECT } from './seed-config.js';
 import { SEED_NET } from './topology.js';
 
 const skip = interopSkipReason();
 const OPTS = { skip, timeout: 180_000 };
-const main = fileURLToPath(new URL('../../../apps/appliance/dist/main.js', import.meta.url));
-
-/** `switchyard-pptpd --conf /usr/local/pptpd/etc/pptpd.conf`, with the seed's files mounted there. */
-const appliance = (ctx: NativeServerContext): string[] => [
-  'unshare',
-  '--mount',
-  '--propagation',
-  'private',
-  'sh',
-  '-c',
-  [
-    `mount -t tmpfs tmpfs /usr/local`,
-    `mkdir -p ${SEED_CONF_DIR}`,
-    `mount --bind "${ctx.seed.dir}" ${SEED_CONF_DIR}`,
-    `exec "${process.execPath}" "${main}" --conf ${SEED_CONF_DIR}/pptpd.conf --secrets "${ctx.seed.chapSecrets}"`,
-  ].join(' && '),
-];
-
-const seedServer = { server: { kind: 'native' as const, command: appliance }, timeoutMs: 150_000 };
+const seedServer = { server: seedApplianceServer, timeoutMs: 150_000 };
 
 async function serverLogMatching(env: InteropEnv, pattern: RegExp): Promise<string> {
   return waitFor(
