@@ -67,6 +67,7 @@ export {
 } from './chap-config.js';
 export { chapAuthenticatorExchange } from './chap-authenticator.js';
 export { chapPeerExchange } from './chap-peer.js';
+export { chapAuthenticator, type ChapAuthenticatorSpec } from './chap-authenticator-factory.js';
 export {
   utf8,
   fromUtf8,
