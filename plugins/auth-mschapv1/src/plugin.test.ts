@@ -2,29 +2,12 @@
 // credential store plugin.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  type Plugin,
-  askCredentialStores,
-  authenticatorToken,
-  credentialStoreToken,
-  definePlugin,
-} from '@switchyard/core';
-import { testAppliance } from '@switchyard/core/testing';
+import { type Plugin, askCredentialStores, authenticatorToken, credentialStoreToken } from '@switchyard/core';
+import { staticCredentialsPlugin, testAppliance } from '@switchyard/core/testing';
 import { ExchangeEnd, connectExchanges, settle } from '@switchyard/ppp/auth/testing';
 import { authMschapv1Plugin } from './plugin.js';
 
-const stubStorePlugin = definePlugin({
-  id: 'stub-store',
-  provides: [credentialStoreToken],
-  register: (container) =>
-    container.register(credentialStoreToken, {
-      useValue: {
-        name: 'stub',
-        lookup: async ({ user }) =>
-          user === 'vpn1' ? { kind: 'found', secret: '123456', addresses: [] } : { kind: 'not-found' },
-      },
-    }),
-});
+const stubStorePlugin = staticCredentialsPlugin({ vpn1: '123456' }, 'stub-store');
 
 test("MS-CHAPv1 registers with algorithm 0x80, pppd's defaults, and logs in through the stores", async () => {
   const { appliance, clock } = testAppliance([stubStorePlugin, authMschapv1Plugin] as Plugin<never>[]);

@@ -2,31 +2,15 @@
 // through a stub credential store plugin (the same stores CHAP uses).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  type Plugin,
-  askCredentialStores,
-  authenticatorToken,
-  credentialStoreToken,
-  definePlugin,
-} from '@switchyard/core';
-import { testAppliance } from '@switchyard/core/testing';
+import { type Plugin, askCredentialStores, authenticatorToken, credentialStoreToken } from '@switchyard/core';
+import { staticCredentialsPlugin, testAppliance } from '@switchyard/core/testing';
 import { ExchangeEnd, connectExchanges, settle } from '@switchyard/ppp/auth/testing';
 import { authPapPlugin } from './plugin.js';
 
-const stubStorePlugin = definePlugin({
-  id: 'stub-store',
-  provides: [credentialStoreToken],
-  register: (container) =>
-    container.register(credentialStoreToken, {
-      useValue: {
-        name: 'stub',
-        lookup: async ({ user }) =>
-          user === 'vpn1'
-            ? { kind: 'found', secret: '123456', addresses: ['10.0.0.201'] }
-            : { kind: 'not-found' },
-      },
-    }),
-});
+const stubStorePlugin = staticCredentialsPlugin(
+  { vpn1: { secret: '123456', addresses: ['10.0.0.201'] } },
+  'stub-store',
+);
 
 const plugins = [stubStorePlugin, authPapPlugin] as Plugin<never>[];
 

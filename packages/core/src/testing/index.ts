@@ -8,3 +8,4 @@ export {
   type MemoryLink,
 } from './memory-link.js';
 export { testAppliance, type TestAppliance } from './test-appliance.js';
+export { staticCredentialStore, staticCredentialsPlugin, type StaticUsers } from './static-credentials.js';
