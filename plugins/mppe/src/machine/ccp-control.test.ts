@@ -107,6 +107,17 @@ test('Windows: first request offers only +H, a duplicated Nak, then renegotiatio
   assert.equal(toHex(context.wire.at(-1)!.subarray(0, 5)), 'ff0300fd90', 'encrypted again, cc restarts at 0');
 });
 
+test('LCP going down (stop, dispose) is no renegotiation: the data path stops without "CCP renegotiating"', () => {
+  const pair = mppePair();
+  pair.serverCcp.stop();
+  pair.serverCcp.dispose();
+  assert.deepEqual(pair.serverEvents, ['up', 'down']);
+  assert.equal(pair.serverCcp.dataPath.running, false);
+  assert.equal(pair.server.logs.has('CCP renegotiating'), false);
+  pair.clientCcp.dispose();
+  assert.equal(pair.client.logs.has('CCP renegotiating'), false);
+});
+
 test('Reset-Request in Opened is answered with a Reset-Ack carrying its Identifier (RFC 1962 §3.1)', () => {
   const { ccp, peer } = ccpEnd({ requireMppe128: true });
   ccp.start();

@@ -121,15 +121,16 @@ export class CcpControl implements NetworkControl {
   stop(): void {
     if (this.disposed) return;
     this.waitingForPeer = false;
-    this.settle(() => this.lowerDown());
+    // The data path first: LCP is going down, which is no renegotiation to announce (see layerDown).
     this.dataPath.stop();
+    this.settle(() => this.lowerDown());
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true; // from here on every automaton output is ignored
-    this.lowerDown();
     this.dataPath.stop();
+    this.lowerDown();
     this.context.link.unregister(PppProtocol.CCP);
     this.context.link.unregister(PppProtocol.COMPRESSED);
     if (this.transformInstalled) this.context.setDataTransform(undefined);

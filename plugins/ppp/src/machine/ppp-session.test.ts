@@ -1,127 +1,193 @@
-// Two PppSessions (server and client role) joined in memory with the real LCP and IPCP: phases,
-// authentication, addresses, data, and the session's endings that do not need an appliance.
+// The session driver on its own: RFC 1661 §3 phases driven by a fake LCP, the Authenticate phase with
+// the fake clear-text authenticator, and every way a session ends. Cross-plugin runs with the real LCP,
+// IPCP, MS-CHAPv2 and MPPE live in test/src/integration/ppp.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { closeReason } from '@switchyard/core';
-import { fakeGate } from '../testing/gate.js';
-import { sessionPair, settle } from '../testing/pair.js';
+import {
+  SessionRegistry,
+  authenticatorToken,
+  closeReason,
+  definePlugin,
+  type CloseReason,
+  type Link,
+  type Plugin,
+} from '@switchyard/core';
+import { LogCapture, ManualClock, testAppliance } from '@switchyard/core/testing';
+import { type NetworkControlFactory, linkControlToken, networkControlToken } from '@switchyard/ppp';
+import { Subject } from 'rxjs';
+import { pppPlugin } from '../plugin.js';
+import { runPppSession } from '../run.js';
+import { fakeAuthenticator } from '../testing/fake-auth.js';
+import { fakeLcp } from '../testing/fake-lcp.js';
+import { credentialStorePlugin, memoryTransport, staticStore } from '../testing/fakes.js';
+import type { PppSessionOptions } from './ppp-session.js';
 
-const ip = (...bytes: number[]) => Uint8Array.from([0x45, ...bytes]);
+const store = staticStore({ vpn1: { secret: '123456' } });
+/** The peer's PAP-shaped Authenticate-Request (fake-auth.ts), as a PPP frame without FF 03. */
+const papRequest = (user: string, secret: string) =>
+  Uint8Array.of(0xc0, 0x23, 1, ...new TextEncoder().encode(`${user}\0${secret}`));
 
-test('server and client pass Establish → Authenticate → Network (RFC 1661 §3.2); address and DNS on both sides', async () => {
-  const pair = sessionPair();
-  const phases: string[] = [];
-  pair.server.events.on('phase', (_from, to) => phases.push(to));
-  await settle();
-  assert.deepEqual(phases, ['authenticate', 'network']);
-  assert.equal(pair.server.phase, 'network');
-  assert.equal(pair.client.phase, 'network');
-  assert.deepEqual(pair.serverSession.info.user, 'vpn1');
-  assert.equal(pair.serverSession.info.address, '10.0.0.201');
-  assert.equal(pair.serverSession.state, 'network');
-  assert.deepEqual(pair.client.facts.ipcp, {
-    localAddress: '10.0.0.201',
-    peerAddress: '10.0.0.254',
-    dnsServers: ['202.106.46.151', '202.106.0.20'],
-    nbnsServers: [],
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+function recordingNcp(log: string[]): NetworkControlFactory {
+  return {
+    name: 'IPCP',
+    create: () => ({
+      name: 'IPCP',
+      gatesOthers: false,
+      start: () => log.push('IPCP start'),
+      stop: () => log.push('IPCP stop'),
+      dispose: () => undefined,
+    }),
+  };
+}
+
+function driver(options: Partial<PppSessionOptions> = {}) {
+  const clock = new ManualClock();
+  const logs = new LogCapture();
+  const session = new SessionRegistry(clock, logs.logger()).create('test', '192.0.2.2');
+  const frames$ = new Subject<Uint8Array>();
+  const sent: Uint8Array[] = [];
+  const closed: CloseReason[] = [];
+  const link: Link = {
+    session,
+    frames$,
+    maxFrameBytes: 1500,
+    send: (frame) => sent.push(frame),
+    close: (reason) => {
+      closed.push(reason);
+      frames$.complete();
+    },
+  };
+  const lcp = fakeLcp();
+  const auth = fakeAuthenticator();
+  const log: string[] = [];
+  const ppp = runPppSession(link, {
+    role: 'server',
+    localName: 'pptpd',
+    clock,
+    linkControl: lcp.factory,
+    networkControls: [recordingNcp(log)],
+    authenticators: [auth],
+    credentialStores: [store],
+    ...options,
   });
-  assert.deepEqual(pair.pool.requests, [
-    { sessionId: pair.serverSession.id, user: 'vpn1', allowed: ['10.0.0.201'] },
-  ]);
-  assert.ok(pair.logs.has('phase: establish => authenticate (lcpUp)'));
+  const phases: string[] = [];
+  ppp.events.on('phase', (_from, to) => phases.push(to));
+  return { logs, session, frames$, sent, closed, lcp, auth, ppp, log, phases };
+}
+
+test('Establish → Authenticate → Network with the agreed protocol; success names the user (RFC 1661 §3.4–3.6)', async () => {
+  const d = driver();
+  assert.deepEqual(d.lcp.calls, ['open'], 'Establish: LCP opened at once');
+  assert.equal(d.ppp.phase, 'establish');
+  d.lcp.up(d.auth);
+  assert.equal(d.ppp.phase, 'authenticate');
+  assert.equal(d.session.state, 'authenticating');
+  d.frames$.next(papRequest('vpn1', '123456'));
+  await settle();
+  assert.deepEqual(d.sent.at(-1), Uint8Array.of(0xff, 0x03, 0xc0, 0x23, 2), 'the authenticator answers');
+  assert.deepEqual(d.phases, ['authenticate', 'network']);
+  assert.equal(d.session.info.user, 'vpn1');
+  assert.deepEqual(d.log, ['IPCP start']);
 });
 
-test('IP packets pass both ways through the packet sinks and count on both sessions', async () => {
-  const pair = sessionPair();
-  await settle();
-  pair.serverSink.routes[0]!.deliver(ip(1, 2, 3));
-  pair.clientSink.routes[0]!.deliver(ip(4, 5));
-  await settle();
-  assert.deepEqual(pair.clientSink.received, [ip(1, 2, 3)]);
-  assert.deepEqual(pair.serverSink.received, [ip(4, 5)]);
-  assert.deepEqual(pair.serverSession.counters, { packetsIn: 1, packetsOut: 1, bytesIn: 3, bytesOut: 4 });
+test('no authentication agreed: Authenticate is skipped, the NCPs start (RFC 1661 §3.5)', () => {
+  const d = driver();
+  d.lcp.up();
+  assert.deepEqual(d.phases, ['authenticate', 'network']);
+  assert.equal(d.auth.exchanges, 0);
+  assert.deepEqual(d.log, ['IPCP start']);
 });
 
-test('a wrong secret: the server closes with auth-failed and "Authentication failed"; no address is asked for', async () => {
-  const pair = sessionPair({ password: 'wrong' });
+test('a failed authentication closes LCP with auth-failed; the session ends once LCP finishes', async () => {
+  const d = driver();
+  d.lcp.up(d.auth);
+  d.frames$.next(papRequest('vpn1', 'wrong'));
   await settle();
-  assert.ok(
-    pair.logs.has('Peer vpn1 failed pap authentication: bad secret', 'info'),
-    pair.logs.lines().join('\n'),
-  );
-  assert.ok(pair.logs.has('sent [LCP TermReq id=0x2 "Authentication failed"]'));
-  assert.deepEqual(await pair.serverSession.closed, closeReason('auth-failed', 'bad secret'));
-  assert.deepEqual(pair.pool.requests, []);
-  assert.equal((await pair.clientSession.closed).code, 'auth-failed');
+  assert.ok(d.logs.has('Peer vpn1 failed pap authentication: bad secret', 'info'));
+  assert.deepEqual(d.lcp.calls, ['open', 'close auth-failed']);
+  assert.equal(d.session.isOpen, true, 'waiting for the Terminate-Ack');
+  assert.deepEqual(d.log, [], 'no NCP ever started');
+  d.lcp.ack();
+  assert.deepEqual(await d.session.closed, closeReason('auth-failed', 'bad secret'));
+  assert.deepEqual(d.closed, [closeReason('auth-failed', 'bad secret')]);
 });
 
-test('the client hangs up: the server sees peer-terminated with the client’s text, releases the lease', async () => {
-  const pair = sessionPair();
+test('the peer terminates: the session ends peer-terminated with its text, NCPs stop, transport closed once', async () => {
+  const d = driver();
+  d.lcp.up();
+  d.lcp.peerTerminates('User request');
+  assert.deepEqual(await d.session.closed, closeReason('peer-terminated', 'User request'));
   await settle();
-  pair.client.close(closeReason('admin'));
-  await settle();
-  assert.deepEqual(await pair.serverSession.closed, closeReason('peer-terminated', 'User request'));
-  assert.deepEqual(await pair.clientSession.closed, closeReason('admin'));
-  assert.equal(pair.pool.inUse, 0);
-  assert.equal(pair.serverSink.closed, 1, 'the route is closed');
-  assert.ok(pair.logs.has('LCP terminated by peer (User request)', 'info'));
+  assert.deepEqual(d.log, ['IPCP start', 'IPCP stop']);
+  assert.deepEqual(d.closed, [closeReason('peer-terminated', 'User request')]);
+  assert.ok(d.lcp.calls.includes('dispose'));
 });
 
-test('idle: no data for `idle` seconds ends the session with "Link inactive" (pppd idle)', async () => {
-  const pair = sessionPair({ idleSeconds: 60 });
-  await settle();
-  pair.clock.advance(59_000);
-  pair.serverSink.routes[0]!.deliver(ip(1));
-  await settle();
-  pair.clock.advance(59_000);
-  assert.equal(pair.serverSession.isOpen, true);
-  pair.clock.advance(1_000);
-  await settle();
-  assert.ok(pair.logs.has('sent [LCP TermReq id=0x2 "Link inactive"]'), pair.logs.lines().join('\n'));
-  assert.equal((await pair.serverSession.closed).code, 'idle-timeout');
+test('the transport going away: transport-closed, LCP lowerDown, no Terminate exchange', async () => {
+  const d = driver();
+  d.lcp.up();
+  d.frames$.complete();
+  assert.deepEqual(await d.session.closed, closeReason('transport-closed'));
+  assert.deepEqual(d.lcp.calls, ['open', 'lowerDown', 'dispose']);
 });
 
-test('the transport going away closes the session with transport-closed, once (frames$ completes)', async () => {
-  const pair = sessionPair();
+test('a session closed from outside waits for LCP to finish before closing the transport (pppd on SIGTERM)', async () => {
+  const d = driver();
+  d.lcp.up();
+  const closing = d.session.close(closeReason('shutdown'));
   await settle();
-  pair.serverLink.inbound.complete();
-  pair.serverLink.close(closeReason('transport-closed'));
-  assert.deepEqual(await pair.serverSession.closed, closeReason('transport-closed'));
-  assert.equal(pair.pool.inUse, 0);
+  assert.deepEqual(d.lcp.calls, ['open', 'close shutdown']);
+  assert.deepEqual(d.closed, [], 'the Terminate-Ack can still come in');
+  d.lcp.ack();
+  await closing;
+  assert.deepEqual(d.closed, [closeReason('shutdown')]);
 });
 
-test('encryption required: IPCP waits for the gate, IP is never sent in clear, then goes through the transform', async () => {
-  const gate = fakeGate();
-  const pair = sessionPair({ serverNcps: [gate.factory] });
-  await settle();
-  assert.ok(
-    pair.logs.has('sent [IPCP TermAck id=0x1]'),
-    'IPCP answers from Closed until the gate opens (anchors §6 #14)',
-  );
-  assert.equal(pair.serverSession.info.address, undefined);
-  pair.server.context.send(0x0021, ip(9));
-  assert.equal(pair.server.context.counters.unencrypted, 1);
-  gate.open();
-  pair.clock.advance(3000); // the client retransmits its Configure-Request after a Restart period
-  await settle();
-  assert.equal(pair.serverSession.info.address, '10.0.0.201');
-  pair.serverSink.routes[0]!.deliver(ip(1, 2));
-  await settle();
-  assert.deepEqual(pair.clientSink.received, [], 'the client (no MPPE here) never sees clear IP');
-  assert.equal(pair.client.context.counters.protocolRejects, 1, 'it Protocol-Rejects the 0x00fd frame');
-  assert.equal(pair.serverSink.routes[0]!.mtu, 1492, 'the transform’s 4 bytes come off the MTU');
+test('a client without credentials gives LCP no authenticator to agree to (it Rejects the option)', () => {
+  const withCredentials = driver({ role: 'client', credentials: { user: 'vpn1', secret: '123456' } });
+  assert.equal(withCredentials.lcp.offered.length, 1);
+  const without = driver({ role: 'client' });
+  assert.deepEqual(without.lcp.offered, []);
 });
 
-test('a gating NCP that fails ends the session with its reason: mppe-refused, "MPPE required but peer refused"', async () => {
-  const gate = fakeGate();
-  const pair = sessionPair({ serverNcps: [gate.factory] });
+test('the plugin runs a session on every Link of every TunnelTransport with the appliance’s LCP and authenticators', async () => {
+  const lcp = fakeLcp();
+  const auth = fakeAuthenticator();
+  const memory = memoryTransport();
+  const log: string[] = [];
+  const plugins = [
+    memory.plugin,
+    pppPlugin,
+    definePlugin({
+      id: 'fake-protocols',
+      provides: [linkControlToken, authenticatorToken, networkControlToken],
+      register: (container) => {
+        container.registerInstance(linkControlToken, lcp.factory);
+        container.registerInstance(authenticatorToken, auth);
+        container.registerInstance(networkControlToken, recordingNcp(log));
+      },
+    }),
+    credentialStorePlugin(store),
+  ] as Plugin<never>[];
+  const { appliance } = testAppliance(plugins, { ppp: { name: 'Nanu-VPN' } });
+  await appliance.start();
+  const call = memory.connect();
+  assert.deepEqual(lcp.calls, ['open']);
+  assert.deepEqual(lcp.offered, [auth]);
+  lcp.up(auth);
+  call.clientLink.send(papRequest('vpn1', '123456'));
   await settle();
-  gate.fail(closeReason('mppe-refused', 'peer rejected MPPE'));
+  assert.equal(call.serverSession.info.user, 'vpn1');
+  assert.deepEqual(log, ['IPCP start']);
+  const stopping = appliance.stop();
   await settle();
-  assert.ok(
-    pair.logs.has('sent [LCP TermReq id=0x2 "MPPE required but peer refused"]'),
-    pair.logs.lines().join('\n'),
-  );
-  assert.deepEqual(await pair.serverSession.closed, closeReason('mppe-refused', 'peer rejected MPPE'));
-  assert.deepEqual(pair.pool.inUse, 0);
+  assert.deepEqual(lcp.calls, ['open', 'close shutdown']);
+  assert.equal(call.serverLink.closedWith, undefined, 'the transport waits for the Terminate-Ack');
+  lcp.ack();
+  await stopping;
+  assert.deepEqual(await call.serverSession.closed, closeReason('shutdown'));
 });

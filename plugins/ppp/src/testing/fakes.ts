@@ -56,16 +56,23 @@ export const packetSinkPlugin = (sink: PacketSink): Plugin<never> =>
     register: (container) => container.registerInstance(packetSinkToken, sink),
   }) as Plugin<never>;
 
+export interface MemoryTransportOptions {
+  /** Applied to every frame in flight after the silence control (e.g. seeded loss). */
+  readonly filter?: FrameFilter;
+}
+
 /** A TunnelTransport plugin whose calls are made by the test: each connect() yields a server Link. */
-export function memoryTransport() {
+export function memoryTransport(options: MemoryTransportOptions = {}) {
   const links$ = new Subject<Link>();
   let registry: SessionRegistry | undefined;
   let clients: SessionRegistry | undefined;
   const clientLogs = new LogCapture();
   /** Frames from the client are dropped while true (a peer gone silent). */
   const control = { clientSilent: false };
-  const filter: FrameFilter = (frame, direction) =>
-    direction === 'bToA' && control.clientSilent ? [] : [frame];
+  const filter: FrameFilter = (frame, direction) => {
+    if (direction === 'bToA' && control.clientSilent) return [];
+    return options.filter ? options.filter(frame, direction) : [frame];
+  };
   const plugin = definePlugin({
     id: 'memory-transport',
     provides: [tunnelTransportToken],

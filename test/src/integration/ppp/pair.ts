@@ -5,10 +5,9 @@ import { SessionRegistry } from '@switchyard/core';
 import { type FrameFilter, LogCapture, ManualClock, createMemoryLinkPair } from '@switchyard/core/testing';
 import { createIpcpFactory } from '@switchyard/plugin-ipcp';
 import { type LcpConfig, createLcpFactory } from '@switchyard/plugin-lcp';
+import { runPppSession } from '@switchyard/plugin-ppp';
+import { RecordingSink, fakeAuthenticator, staticStore } from '@switchyard/plugin-ppp/testing';
 import type { NetworkControlFactory } from '@switchyard/ppp';
-import { runPppSession } from '../run.js';
-import { fakeAuthenticator } from './fake-auth.js';
-import { RecordingSink, staticStore } from './fakes.js';
 
 export class OneAddressPool implements AddressPool {
   readonly requests: LeaseRequest[] = [];
