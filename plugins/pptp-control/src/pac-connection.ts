@@ -196,13 +196,17 @@ export class PacConnection {
         ? closeReason('peer-terminated', 'Call-Clear-Request')
         : closeReason('transport-closed', `call ${reason}`);
     void active.session.close(why);
+    // The call is gone, so no LCP Terminate exchange can happen: ending the frames now lets PPP finish
+    // at once instead of waiting a Restart period for an Ack that cannot come.
+    active.channel.close();
   }
 
   private finish(): void {
     if (this.finished) return;
     this.finished = true;
-    for (const { session } of this.calls.values()) {
+    for (const { session, channel } of this.calls.values()) {
       void session.close(closeReason('transport-closed', 'control connection closed'));
+      channel.close();
     }
     this.calls.clear();
     this.options.onClosed(this);
