@@ -48,3 +48,7 @@ fi
 say "building"
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 npx turbo run build --output-logs=errors-only --log-prefix=none >&2
+
+# npm links workspace bins (switchyard-pptpd, switchyard-pptp) only when their targets exist, which
+# they do only after the build: link them now, so `npx switchyard-pptpd` works from the repository root.
+npm rebuild --ignore-scripts --no-audit --loglevel=error >/dev/null

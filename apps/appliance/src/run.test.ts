@@ -95,3 +95,16 @@ test('--help, --version and usage errors', async () => {
   const bad = start(['--bogus']);
   assert.equal(await bad.exited, 2);
 });
+
+test('`npx switchyard-pptpd` resolves to this binary from the repository root (linked by the setup)', async () => {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const child = spawn('npx', ['--no-install', 'switchyard-pptpd', '--version'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(code, 0);
+  assert.match(output, /^switchyard-pptpd \d+\.\d+\.\d+$/m);
+});
