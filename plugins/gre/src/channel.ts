@@ -16,6 +16,8 @@ export class GreChannel implements CallChannel {
     private readonly transmit: (packet: Uint8Array) => void,
     private readonly onClose: (channel: GreChannel) => void,
     config?: Partial<GreSequencerConfig>,
+    /** Builds and queues the packet for a frame in one go (the endpoint's batch); default: encapsulate + transmit. */
+    private readonly sendFrame?: (frame: Uint8Array, sequencer: GreCallSequencer) => void,
   ) {
     this.sequencer = new GreCallSequencer({
       clock,
@@ -36,6 +38,7 @@ export class GreChannel implements CallChannel {
 
   send(frame: Uint8Array): void {
     if (this.closed) return;
+    if (this.sendFrame !== undefined) return this.sendFrame(frame, this.sequencer);
     const packet = this.sequencer.encapsulate(frame);
     if (packet !== undefined) this.transmit(packet);
   }

@@ -95,6 +95,57 @@ describe(
       assert.equal(toClient.counters().framesIn, 200);
     });
 
+    test('delivered frames belong to the subscriber: later receive batches do not overwrite them', async () => {
+      const server = endpoint(nsA);
+      const client = endpoint(nsB);
+      const toClient = server.open({
+        peerAddress: B,
+        localCallId: 21,
+        peerCallId: 22,
+        peerReceiveWindow: 64,
+      });
+      const toServer = client.open({
+        peerAddress: A,
+        localCallId: 22,
+        peerCallId: 21,
+        peerReceiveWindow: 64,
+      });
+      const kept: Uint8Array[] = [];
+      toClient.frames$.subscribe((f) => kept.push(f)); // no copy: PPP keeps option values as views
+      const frames = Array.from({ length: 100 }, (_, i) => `frame ${i} `.padEnd(40, String(i % 10)));
+      for (const f of frames) toServer.send(Buffer.from(f));
+      await waitFor(() => kept.length === frames.length);
+      assert.deepEqual(
+        kept.map((f) => Buffer.from(f).toString()),
+        frames,
+      );
+      toServer.close();
+      toClient.close();
+    });
+
+    test('a PNS that expects its call gets the packets sent before it opened the channel', async () => {
+      const pac = endpoint(nsA);
+      const pns = endpoint(nsB);
+      const cancel = pns.expect(A, 31);
+      const toPns = pac.open({ peerAddress: B, localCallId: 32, peerCallId: 31, peerReceiveWindow: 64 });
+      toPns.send(Buffer.from('LCP ConfReq 1'));
+      toPns.send(Buffer.from('LCP ConfReq 2'));
+      await waitFor(() => pns.demux.counters.routed === 2);
+      const toPac = pns.open({ peerAddress: A, localCallId: 31, peerCallId: 32, peerReceiveWindow: 64 });
+      const seen: string[] = [];
+      toPac.frames$.subscribe((f) => seen.push(Buffer.from(f).toString()));
+      toPns.send(Buffer.from('LCP ConfReq 3'));
+      await waitFor(() => seen.length === 3);
+      assert.deepEqual(seen, ['LCP ConfReq 1', 'LCP ConfReq 2', 'LCP ConfReq 3']);
+      cancel(); // a no-op once open() took the call over
+      assert.equal(pns.demux.counters.unknownCall, 0);
+      assert.equal(toPac.sequencer.counters.rxLost, 0);
+      // Let the PNS's acknowledgment land before closing, so no stray packet reaches the next test.
+      await waitFor(() => toPns.sequencer.outstanding === 0);
+      toPac.close();
+      toPns.close();
+    });
+
     test('a packet for a known call from another address, or for an unknown call, is dropped and counted', async () => {
       const server = endpoint(nsA);
       const channel = server.open({

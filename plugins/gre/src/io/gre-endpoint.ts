@@ -3,12 +3,13 @@
 // clients behind one NAT share an address, so the Call ID alone is not enough). The only file of this
 // plugin that touches the native binding.
 import type { CallChannelFactory, CallChannelParams, Clock, Logger } from '@switchyard/core';
-import { RawIpSocket, formatIpv4, packetAt, type ReceivedBatch } from '@switchyard/node-tun';
+import { RawIpSocket, formatIpv4, type ReceivedBatch } from '@switchyard/node-tun';
 import { hexExcerpt } from '@switchyard/wire';
 import { GreChannel } from '../channel.js';
 import type { GreConfig } from '../config.js';
 import { IP_PROTOCOL_GRE } from '../codec/constants.js';
 import { GreDemux, ipv4ToNumber } from '../machine/demux.js';
+import { GreSendQueue } from './send-queue.js';
 
 export interface GreEndpointOptions {
   readonly clock: Clock;
@@ -18,12 +19,25 @@ export interface GreEndpointOptions {
   readonly netns?: string;
 }
 
+/**
+ * Packets for a call a PNS has placed but not yet opened: the PAC starts LCP the moment it sends its
+ * Outgoing-Call-Reply, and that GRE packet may be read before the reply on the TCP socket that names
+ * the PAC's Call ID. They wait here (copies, a few at most) until open() replays them into the channel.
+ */
+class EarlyPackets {
+  readonly packets: Uint8Array[] = [];
+  receive(packet: Uint8Array): void {
+    if (this.packets.length < 16) this.packets.push(packet.slice());
+  }
+}
+
 export class GreEndpoint implements CallChannelFactory {
-  readonly demux = new GreDemux<GreChannel>();
+  readonly demux = new GreDemux<GreChannel | EarlyPackets>();
   private readonly channels = new Set<GreChannel>();
+  private readonly early = new Map<number, EarlyPackets>();
   private socket?: RawIpSocket;
-  /** Packets the kernel refused or that found the socket closed (the data path never throws). */
-  sendErrors = 0;
+  /** Every call's outbound packets, sent in batches (see send-queue.ts). */
+  private queue?: GreSendQueue;
 
   constructor(private readonly options: GreEndpointOptions) {}
 
@@ -39,18 +53,44 @@ export class GreEndpoint implements CallChannelFactory {
       (error) => logger.error('GRE socket read failed', { error: String(error) }),
     );
     this.socket = socket;
+    this.queue = new GreSendQueue(socket);
     logger.debug('GRE socket open', { receiveBufferBytes: socket.receiveBufferBytes });
   }
 
+  /**
+   * PNS role: from now on, hold packets from `peerAddress` for `localCallId` until open() for that call
+   * replays them (on a microtask: subscribe to frames$ in the same turn) or the returned function cancels.
+   * Call it when the Outgoing-Call-Request goes out.
+   */
+  expect(peerAddress: string, localCallId: number): () => void {
+    const peer = ipv4ToNumber(peerAddress);
+    const key = peer * 0x10000 + localCallId;
+    if (this.early.has(key)) throw new Error(`gre: call ${localCallId} from ${peerAddress} already expected`);
+    const early = new EarlyPackets();
+    this.demux.add(peer, localCallId, early);
+    this.early.set(key, early);
+    return () => {
+      if (this.early.get(key) !== early) return;
+      this.early.delete(key);
+      this.demux.remove(peer, localCallId);
+    };
+  }
+
   open(params: CallChannelParams): GreChannel {
-    const socket = this.socket;
-    if (socket === undefined) throw new Error('gre: endpoint not started');
+    const queue = this.queue;
+    if (this.socket === undefined || queue === undefined) throw new Error('gre: endpoint not started');
     const peer = ipv4ToNumber(params.peerAddress);
+    const key = peer * 0x10000 + params.localCallId;
+    const early = this.early.get(key);
+    if (early !== undefined) {
+      this.early.delete(key);
+      this.demux.remove(peer, params.localCallId);
+    }
     const { config } = this.options;
     const channel = new GreChannel(
       params,
       this.options.clock,
-      (packet) => this.transmit(socket, packet, peer),
+      (packet) => queue.packet(packet, peer),
       (closed) => {
         this.demux.remove(peer, params.localCallId);
         this.channels.delete(closed);
@@ -61,26 +101,27 @@ export class GreEndpoint implements CallChannelFactory {
         reorderTimeoutMs: config.reorderTimeoutMs,
         ackDelayMs: config.ackDelayMs,
       },
+      (frame, sequencer) => queue.frame(frame, sequencer, peer),
     );
     this.demux.add(peer, params.localCallId, channel);
     this.channels.add(channel);
+    // On a microtask, so that the caller can subscribe to frames$ first (in the same turn as open()).
+    if (early !== undefined) queueMicrotask(() => early.packets.forEach((packet) => channel.receive(packet)));
     return channel;
   }
 
   /** Closes every channel (their ack timers stop with them), then the socket. */
   stop(): void {
     for (const channel of [...this.channels]) channel.close();
+    this.early.clear();
+    this.queue?.flush(); // what this turn queued still leaves, as it would have before the close
     this.socket?.close();
     this.socket = undefined;
   }
 
-  private transmit(socket: RawIpSocket, packet: Uint8Array, peer: number): void {
-    try {
-      if (!socket.closed && socket.send(packet, peer)) return;
-    } catch {
-      // fall through: counted below
-    }
-    this.sendErrors++;
+  /** Packets the kernel refused or that found the socket closed (the data path never throws). */
+  get sendErrors(): number {
+    return this.queue?.errors ?? 0;
   }
 
   /** Drop counters of the shared socket (per-call counters live on each channel). */
@@ -91,7 +132,13 @@ export class GreEndpoint implements CallChannelFactory {
   private receive(batch: ReceivedBatch): void {
     const { logger } = this.options;
     for (let i = 0; i < batch.count; i++) {
-      const packet = packetAt(batch, i);
+      // A plain Uint8Array view, not packetAt's Buffer: Buffer#slice() is a view too, so the copies the
+      // channel and the reorder buffer make with slice() would still point into this reused slab.
+      const packet = new Uint8Array(
+        batch.buffer.buffer,
+        batch.buffer.byteOffset + (batch.offsets[i] as number),
+        batch.lengths[i] as number,
+      );
       const source = batch.sources[i] as number;
       const target = this.demux.route(source, packet);
       if (typeof target !== 'string') {

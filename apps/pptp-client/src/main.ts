@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// switchyard-pptp entry point.
+import { run } from './run.js';
+
+process.exitCode = await run(process.argv.slice(2));
