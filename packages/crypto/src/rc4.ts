@@ -23,6 +23,9 @@ function checkOutput(input: Uint8Array, output: Uint8Array): void {
   }
 }
 
+/** 0, 1, … 255: the state every key schedule starts from. */
+const IDENTITY = Uint8Array.from({ length: 256 }, (_, n) => n);
+
 /**
  * RC4 in pure TypeScript. The state is a Uint8Array so V8 keeps it unboxed, and the loop works on
  * locals: about as fast as OpenSSL's RC4 reached through node:crypto, with no allocation per call.
@@ -40,16 +43,27 @@ export class Rc4 implements Rc4Stream {
   setKey(key: Uint8Array): this {
     checkKey(key);
     const s = this.s;
-    for (let n = 0; n < 256; n++) s[n] = n;
-    // Key-scheduling algorithm: j += S[i] + key[i mod keylen], swap.
+    s.set(IDENTITY);
+    // Key-scheduling algorithm: j += S[i] + key[i mod keylen], swap. MPPE keys are 8 or 16 bytes, and
+    // stateless MPPE runs this twice per packet: a mask instead of a wrap-around test for those.
     const keyLength = key.length;
     let j = 0;
-    for (let n = 0, k = 0; n < 256; n++) {
-      const t = s[n] as number;
-      j = (j + t + (key[k] as number)) & 0xff;
-      s[n] = s[j] as number;
-      s[j] = t;
-      if (++k === keyLength) k = 0;
+    if ((keyLength & (keyLength - 1)) === 0) {
+      const mask = keyLength - 1;
+      for (let n = 0; n < 256; n++) {
+        const t = s[n] as number;
+        j = (j + t + (key[n & mask] as number)) & 0xff;
+        s[n] = s[j] as number;
+        s[j] = t;
+      }
+    } else {
+      for (let n = 0, k = 0; n < 256; n++) {
+        const t = s[n] as number;
+        j = (j + t + (key[k] as number)) & 0xff;
+        s[n] = s[j] as number;
+        s[j] = t;
+        if (++k === keyLength) k = 0;
+      }
     }
     this.i = 0;
     this.j = 0;

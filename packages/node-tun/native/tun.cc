@@ -37,6 +37,7 @@ Napi::Function Tun::Init(Napi::Env env) {
                          InstanceMethod<&Tun::Info>("info"),
                          InstanceMethod<&Tun::Buffers>("buffers"),
                          InstanceMethod<&Tun::SetMtu>("setMtu"),
+                         InstanceMethod<&Tun::SetTxQueueLength>("setTxQueueLength"),
                          InstanceMethod<&Tun::SetAddress>("setAddress"),
                          InstanceMethod<&Tun::SetUp>("setUp"),
                          InstanceMethod<&Tun::Start>("start"),

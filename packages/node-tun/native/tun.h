@@ -30,6 +30,7 @@ class Tun : public Napi::ObjectWrap<Tun>, public Reactor {
   Napi::Value Info(const Napi::CallbackInfo& info);
   Napi::Value Buffers(const Napi::CallbackInfo& info);
   void SetMtu(const Napi::CallbackInfo& info);
+  void SetTxQueueLength(const Napi::CallbackInfo& info);
   void SetAddress(const Napi::CallbackInfo& info);
   void SetUp(const Napi::CallbackInfo& info);
   void Start(const Napi::CallbackInfo& info);

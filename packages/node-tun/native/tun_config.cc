@@ -1,5 +1,6 @@
-// TUN device configuration with the ioctls ifconfig and pppd use (SIOCSIFMTU, SIOCSIFADDR,
-// SIOCSIFDSTADDR, SIOCSIFNETMASK, SIOCSIFFLAGS), issued on a control socket in the device's netns.
+// TUN device configuration with the ioctls ifconfig and pppd use (SIOCSIFMTU, SIOCSIFTXQLEN,
+// SIOCSIFADDR, SIOCSIFDSTADDR, SIOCSIFNETMASK, SIOCSIFFLAGS), issued on a control socket in the
+// device's netns.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/ioctl.h>
@@ -54,6 +55,14 @@ void Tun::SetMtu(const Napi::CallbackInfo& info) {
   struct ifreq ifr = Request();
   ifr.ifr_mtu = info[0].As<Napi::Number>().Int32Value();
   Ioctl(info.Env(), SIOCSIFMTU, &ifr, "ioctl(SIOCSIFMTU)");
+}
+
+// The kernel's queue of packets routed to the device that we have not read yet (txqueuelen; the tun
+// driver starts it at 500). It is what absorbs a pause of the reader.
+void Tun::SetTxQueueLength(const Napi::CallbackInfo& info) {
+  struct ifreq ifr = Request();
+  ifr.ifr_qlen = info[0].As<Napi::Number>().Int32Value();
+  Ioctl(info.Env(), SIOCSIFTXQLEN, &ifr, "ioctl(SIOCSIFTXQLEN)");
 }
 
 // setAddress(address, peer (or -1), prefixLength): the order pppd's sifaddr() uses.

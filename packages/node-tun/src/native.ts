@@ -54,6 +54,7 @@ export interface NativeTun {
   info(): { name: string; ifindex: number; mtu: number };
   buffers(): NativeBatchArrays;
   setMtu(mtu: number): void;
+  setTxQueueLength(length: number): void;
   setAddress(address: number, peer: number, prefixLength: number): void;
   setUp(up: boolean): void;
   start(callback: NativeReadCallback): void;

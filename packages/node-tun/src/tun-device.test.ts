@@ -60,6 +60,18 @@ describe('TunDevice', { skip: isRoot() ? false : 'needs root', timeout: 20_000 }
     assert.throws(() => ip('-n', netns, 'link', 'show', tun.name), 'closing deletes the interface');
   });
 
+  test('txQueueLength sets the kernel queue in front of the reader (the tun driver’s default is 500)', () => {
+    const tun = open({ name: 'sy%d', txQueueLength: 2048 });
+    try {
+      assert.match(ip('-n', netns, 'link', 'show', tun.name), /qlen 2048\b/);
+      tun.setTxQueueLength(700);
+      assert.match(ip('-n', netns, 'link', 'show', tun.name), /qlen 700\b/);
+      assert.throws(() => tun.setTxQueueLength(0), /txQueueLength/);
+    } finally {
+      tun.close();
+    }
+  });
+
   test('an ICMP echo request written to the device is routed by the kernel and the reply read back', async () => {
     const tun = open({ name: 'syecho' });
     try {

@@ -17,6 +17,11 @@ export interface TunDeviceOptions {
   netns?: string;
   /** MTU in bytes (68..65535); default: the kernel's 1500. */
   mtu?: number;
+  /**
+   * Packets the kernel queues for us before dropping (txqueuelen, 1..1000000); default: the tun
+   * driver's 500. A reader paused for a few milliseconds (a GC) overflows 500 at high rates.
+   */
+  txQueueLength?: number;
   /** Local IPv4 address. */
   address?: Ipv4Address;
   /** Point-to-point peer address (pppd style); implies a /32 unless `prefixLength` is given. */
@@ -72,6 +77,8 @@ export class TunDevice {
     const batchSize = validateInteger(options.batchSize ?? 64, 1, 1024, 'batchSize');
     // Validate everything before the interface exists, so bad options never leave one behind.
     if (options.mtu !== undefined) validateInteger(options.mtu, 68, 65535, 'mtu');
+    if (options.txQueueLength !== undefined)
+      validateInteger(options.txQueueLength, 1, 1_000_000, 'txQueueLength');
     if (options.peer !== undefined && options.address === undefined) {
       throw invalidArgument('peer needs an address');
     }
@@ -89,6 +96,7 @@ export class TunDevice {
     );
     try {
       if (options.mtu !== undefined) device.setMtu(options.mtu);
+      if (options.txQueueLength !== undefined) device.setTxQueueLength(options.txQueueLength);
       if (address !== undefined) device.setAddress(address, addressing);
       if (options.up ?? true) device.setUp(true);
     } catch (error) {
@@ -117,6 +125,12 @@ export class TunDevice {
   setMtu(mtu: number): void {
     validateInteger(mtu, 68, 65535, 'mtu');
     callNative(() => this.#native.setMtu(mtu));
+  }
+
+  /** Sets the kernel's transmit queue length towards the reader (SIOCSIFTXQLEN, `ip link … txqueuelen`). */
+  setTxQueueLength(length: number): void {
+    validateInteger(length, 1, 1_000_000, 'txQueueLength');
+    callNative(() => this.#native.setTxQueueLength(length));
   }
 
   /** Sets the IPv4 address, with a point-to-point peer or a prefix (SIOCSIFADDR/DSTADDR/NETMASK). */

@@ -28,6 +28,7 @@ export {
 export {
   type PppFrame,
   type PppFraming,
+  PPP_MAX_FRAME_HEADER,
   UNCOMPRESSED_FRAMING,
   decodePppFrame,
   encodePppFrame,

@@ -4,6 +4,13 @@ import { Subject } from 'rxjs';
 import type { CallChannel, CallChannelCounters, CallChannelParams, Clock } from '@switchyard/core';
 import { GreCallSequencer, type GreSequencerConfig } from './machine/call-sequencer.js';
 
+/** PPP protocol 0x00FD (RFC 1962 compressed datagram: MPPE), after an optional FF 03 and with or without PFC. */
+export function isCompressedDatagram(frame: Uint8Array): boolean {
+  const at = frame[0] === 0xff && frame[1] === 0x03 ? 2 : 0;
+  const first = frame[at];
+  return first === 0xfd || (first === 0x00 && frame[at + 1] === 0xfd);
+}
+
 export class GreChannel implements CallChannel {
   private readonly inbound = new Subject<Uint8Array>();
   readonly frames$ = this.inbound.asObservable();
@@ -25,7 +32,9 @@ export class GreChannel implements CallChannel {
       peerReceiveWindow: params.peerReceiveWindow,
       // Frames delivered straight from a receive batch are views into a reused native buffer; PPP
       // layers may keep them (reorder, retransmission of replies), so each frame gets its own copy.
-      deliver: (payload) => this.inbound.next(payload.slice()),
+      // Except the data path's encrypted frames: MPPE decrypts them into a new buffer during the call
+      // and keeps nothing, so copying them would only cost an allocation per packet.
+      deliver: (payload) => this.inbound.next(isCompressedDatagram(payload) ? payload : payload.slice()),
       transmit,
       ...(config !== undefined && { config }),
     });

@@ -1,7 +1,7 @@
 // Per-direction MPPE key state (RFC 3078 §5, §7, §8): the session key, its changes, and the RC4 tables
 // keyed with it. The MPPE plugin keeps one per direction and decides when to change keys.
 import { Rc4 } from '../rc4.js';
-import { sha1Digest } from '../sha1.js';
+import { sha1Short } from '../sha1-short.js';
 import { keyChangeInput, mppeKeyLength, reduceKeyStrength, type MppeStrength } from './key-change.js';
 
 /**
@@ -24,6 +24,9 @@ export class MppeKeySchedule {
    */
   private readonly shaInput: Uint8Array;
   private readonly current: Uint8Array;
+  /** SHA-1 output of the last key change, reused: stateless MPPE changes keys before every packet. */
+  private readonly digest = new Uint8Array(20);
+  private readonly interim: Uint8Array;
   private readonly cipher = new Rc4();
 
   /**
@@ -38,7 +41,8 @@ export class MppeKeySchedule {
     }
     this.shaInput = keyChangeInput(startKey, startKey, this.keyLength);
     this.current = this.shaInput.subarray(this.keyLength + 40, 2 * this.keyLength + 40);
-    this.current.set(sha1Digest(this.shaInput).subarray(0, this.keyLength));
+    this.interim = this.digest.subarray(0, this.keyLength);
+    this.current.set(sha1Short(this.shaInput, this.digest).subarray(0, this.keyLength));
     reduceKeyStrength(this.current, strength);
     this.cipher.setKey(this.current);
   }
@@ -52,9 +56,9 @@ export class MppeKeySchedule {
   rekey(times = 1): void {
     if (!Number.isInteger(times) || times < 0) throw new RangeError(`rekey count must be ≥ 0, got ${times}`);
     if (times === 0) return;
-    const current = this.current;
+    const { current, interim } = this;
     for (let n = 0; n < times; n++) {
-      const interim = sha1Digest(this.shaInput).subarray(0, this.keyLength);
+      sha1Short(this.shaInput, this.digest);
       // SessionKey = RC4(Interim, Interim), written straight into the SHA input for the next change.
       this.cipher.setKey(interim).update(interim, current);
       reduceKeyStrength(current, this.strength);

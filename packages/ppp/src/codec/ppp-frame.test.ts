@@ -14,7 +14,7 @@ import {
   serverLcpEchoRep,
   serverLcpTermAck,
 } from '../testing/index.js';
-import { decodePppFrame, encodePppFrame } from './ppp-frame.js';
+import { UNCOMPRESSED_FRAMING, decodePppFrame, encodePppFrame } from './ppp-frame.js';
 import { PppProtocol } from './protocols.js';
 
 function decodeOk(bytes: Uint8Array) {
@@ -117,4 +117,26 @@ test('decode then encode with the observed framing round-trips every captured fr
       `frame ${fixture.frame}`,
     );
   }
+});
+
+test('with headroom the header is written in front of the payload, in its own buffer: same bytes, no copy', () => {
+  const buffer = new Uint8Array(4 + 3);
+  const payload = buffer.subarray(4);
+  payload.set([0x90, 0x00, 0xaa]);
+  const compressed = encodePppFrame(PppProtocol.COMPRESSED, payload, { acfc: true, pfc: true }, 4);
+  assert.equal(toHex(compressed), 'fd9000aa');
+  assert.equal(compressed.buffer, buffer.buffer, 'a view of the payload’s buffer');
+  const full = encodePppFrame(PppProtocol.COMPRESSED, payload, UNCOMPRESSED_FRAMING, 4);
+  assert.equal(toHex(full), 'ff0300fd9000aa');
+  assert.equal(full.buffer, buffer.buffer);
+});
+
+test('without enough headroom (or none offered) the frame is a new buffer and the payload is untouched', () => {
+  const buffer = new Uint8Array(2 + 2).fill(0x11);
+  const payload = buffer.subarray(2);
+  const frame = encodePppFrame(PppProtocol.COMPRESSED, payload, UNCOMPRESSED_FRAMING, 2);
+  assert.equal(toHex(frame), 'ff0300fd1111');
+  assert.notEqual(frame.buffer, buffer.buffer);
+  assert.equal(toHex(buffer), '11111111');
+  assert.notEqual(encodePppFrame(PppProtocol.IP, payload, { acfc: true, pfc: true }).buffer, buffer.buffer);
 });

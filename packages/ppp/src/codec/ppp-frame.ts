@@ -25,6 +25,9 @@ export interface PppFraming {
   readonly pfc: boolean;
 }
 
+/** Address/Control (2) and a 2-byte Protocol: the longest header a frame gets (RFC 1661 §2, §6.5–6.6). */
+export const PPP_MAX_FRAME_HEADER = 4;
+
 /** The framing before LCP has negotiated anything (RFC 1661 §6: every option at its default). */
 export const UNCOMPRESSED_FRAMING: PppFraming = { acfc: false, pfc: false };
 
@@ -62,18 +65,26 @@ export function decodePppFrame(bytes: Uint8Array): Decoded<PppFrame> {
  * Builds a frame. LCP always goes out with FF 03 and the 2-byte Protocol field, whatever was negotiated
  * (RFC 1661 §6.5–6.6: "MUST NOT be compressed when sending any LCP packet"; anchors §6 #12). Linux's
  * pptp.ko forces this only for LCP codes 1–7, so captured Linux Echo frames lack FF 03; we follow the RFC.
+ *
+ * `headroom`: bytes just before `payload` in its buffer that the caller owns and gives up (an encrypted
+ * payload allocated with room for its frame header). When the header fits there it is written in place
+ * and the frame is a view of that buffer: no allocation and no copy of the payload on the data path.
  */
 export function encodePppFrame(
   protocol: number,
   payload: Uint8Array,
   framing: PppFraming = UNCOMPRESSED_FRAMING,
+  headroom = 0,
 ): Uint8Array {
   const isLcp = protocol === PppProtocol.LCP;
   const addressControl = isLcp || !framing.acfc;
   // Only values 0x00xx with an odd low octet fit one byte without ambiguity (RFC 1661 §6.5).
   const shortProtocol = !isLcp && framing.pfc && protocol <= 0xff && (protocol & 1) === 1;
   const header = (addressControl ? 2 : 0) + (shortProtocol ? 1 : 2);
-  const frame = new Uint8Array(header + payload.length);
+  const inPlace = header <= headroom && header <= payload.byteOffset;
+  const frame = inPlace
+    ? new Uint8Array(payload.buffer, payload.byteOffset - header, header + payload.length)
+    : new Uint8Array(header + payload.length);
   let at = 0;
   if (addressControl) {
     frame[at++] = ALL_STATIONS;
@@ -81,6 +92,6 @@ export function encodePppFrame(
   }
   if (!shortProtocol) frame[at++] = (protocol >> 8) & 0xff;
   frame[at++] = protocol & 0xff;
-  frame.set(payload, at);
+  if (!inPlace) frame.set(payload, at);
   return frame;
 }

@@ -139,9 +139,12 @@ export class PppLink {
     return handler !== undefined;
   }
 
-  /** Frames a payload with the negotiated compressions (LCP always uncompressed, RFC 1661 §6.5–6.6). */
-  frame(protocol: number, payload: Uint8Array): Uint8Array {
-    return encodePppFrame(protocol, payload, this.framing);
+  /**
+   * Frames a payload with the negotiated compressions (LCP always uncompressed, RFC 1661 §6.5–6.6);
+   * `headroom` as for encodePppFrame (the header goes in place when the payload has room for it).
+   */
+  frame(protocol: number, payload: Uint8Array, headroom = 0): Uint8Array {
+    return encodePppFrame(protocol, payload, this.framing, headroom);
   }
 }
 

@@ -51,11 +51,22 @@ export interface PppFacts {
  * Turns data frames into protected frames and back (MPPE today). Installed by the layer that
  * negotiated it, removed when that layer goes down.
  */
+/** What DataTransform.protect returns. */
+export interface ProtectedFrame {
+  readonly protocol: number;
+  readonly payload: Uint8Array;
+  /**
+   * Bytes just before `payload` in its buffer that belong to nobody else: the frame header may be
+   * written there instead of copying the payload into a new frame (PPP_MAX_FRAME_HEADER suffices).
+   */
+  readonly headroom?: number;
+}
+
 export interface DataTransform {
   /** Which protocols pass through `protect` (MPPE: 0x0021–0x00fa, RFC 3078 §3). */
   covers(protocol: number): boolean;
   /** Returns the frame to send instead (protocol + payload), or undefined to drop it (counted). */
-  protect(protocol: number, payload: Uint8Array): { protocol: number; payload: Uint8Array } | undefined;
+  protect(protocol: number, payload: Uint8Array): ProtectedFrame | undefined;
   /**
    * Bytes `protect` adds to a covered payload (MPPE: 2-byte header + 2-byte inner Protocol = 4), taken
    * off the IP MTU so protected frames still fit the peer's MRU. Absent: 0.

@@ -7,7 +7,7 @@ import { type PppFrame, decodePppFrame } from '../codec/ppp-frame.js';
 import { formatCpPacket } from '../codec/format.js';
 import { PppProtocol, protocolName } from '../codec/protocols.js';
 import type { PppLink } from '../link/ppp-link.js';
-import type { DataTransform, PppContext, PppFacts, PppRole } from './contracts.js';
+import type { DataTransform, PppContext, PppFacts, PppRole, ProtectedFrame } from './contracts.js';
 
 /** What the context counts besides the session's data counters. */
 export interface PppFrameCounters {
@@ -120,7 +120,7 @@ export class PppSessionContext implements PppContext {
 
   send(protocol: number, payload: Uint8Array): void {
     if (this.stopped) return;
-    let out = { protocol, payload };
+    let out: ProtectedFrame = { protocol, payload };
     if (isDataProtocol(protocol)) {
       if (this.link.phase !== 'network') {
         this.counters.notReady++;
@@ -140,7 +140,7 @@ export class PppSessionContext implements PppContext {
       }
       this.countData('out', payload.length);
     }
-    this.options.transmit(this.link.frame(out.protocol, out.payload));
+    this.options.transmit(this.link.frame(out.protocol, out.payload, out.headroom));
   }
 
   /** A frame from the transport. */

@@ -1,7 +1,14 @@
 // The MPPE data path of one session (RFC 3078 §3, §8): the DataTransform the driver sends covered frames
 // through, the receive side for protocol 0x00FD, and the CCP Reset-Request traffic that stateful mode needs.
 import type { Clock, Logger } from '@switchyard/core';
-import { CpCode, PppProtocol, type CpPacket, type DataTransform } from '@switchyard/ppp';
+import {
+  CpCode,
+  PPP_MAX_FRAME_HEADER,
+  PppProtocol,
+  type CpPacket,
+  type DataTransform,
+  type ProtectedFrame,
+} from '@switchyard/ppp';
 import { MPPE_OVERHEAD, formatMppeHeader, isMppeCovered } from '../codec/mppe-header.js';
 import type { MppeCounters } from './counters.js';
 import { MppeDecryptor } from './decryptor.js';
@@ -84,14 +91,16 @@ export class MppeDataPath {
     this.resets.cancel();
   }
 
-  protect(protocol: number, data: Uint8Array): { protocol: number; payload: Uint8Array } | undefined {
+  protect(protocol: number, data: Uint8Array): ProtectedFrame | undefined {
     if (!isMppeCovered(protocol)) return { protocol, payload: data }; // control protocols go in clear
     const encryptor = this.encryptor;
     if (encryptor === undefined) {
       this.options.counters.sendDroppedNotUp++;
       return undefined;
     }
-    return { protocol: PppProtocol.COMPRESSED, payload: encryptor.encrypt(protocol, data) };
+    // Room for the PPP header in front of the ciphertext: the frame is built around it, not copied.
+    const payload = encryptor.encrypt(protocol, data, PPP_MAX_FRAME_HEADER);
+    return { protocol: PppProtocol.COMPRESSED, payload, headroom: PPP_MAX_FRAME_HEADER };
   }
 
   /** A 0x00FD frame's payload. Never throws: peer input is dropped and counted. */

@@ -46,9 +46,10 @@ export class MppeEncryptor {
 
   /**
    * The MPPE payload for one frame (what follows protocol 0x00FD): header, then RC4 of the 2-byte
-   * protocol field and the data. One allocation: the returned buffer.
+   * protocol field and the data. One allocation: the returned buffer, which starts `headroom` bytes
+   * into it so the PPP header can be written in front without another allocation and copy.
    */
-  encrypt(protocol: number, data: Uint8Array): Uint8Array {
+  encrypt(protocol: number, data: Uint8Array, headroom = 0): Uint8Array {
     const count = (this.coherencyCount + 1) & COHERENCY_MASK;
     this.coherencyCount = count;
     let flags: number = MppeFlag.ENCRYPTED;
@@ -61,7 +62,7 @@ export class MppeEncryptor {
       flags |= MppeFlag.FLUSHED;
     }
     this.resetPending = false;
-    const out = new Uint8Array(MPPE_OVERHEAD + data.length);
+    const out = new Uint8Array(headroom + MPPE_OVERHEAD + data.length).subarray(headroom);
     writeMppeHeader(out, flags, count);
     out[2] = (protocol >> 8) & 0xff;
     out[3] = protocol & 0xff;

@@ -12,7 +12,7 @@ import {
   type PacketSink,
 } from '@switchyard/core';
 import { NodeTunError, TunDevice, addRoute, deleteRoute } from '@switchyard/node-tun';
-import type { TunConfig } from '../config.js';
+import { DEFAULT_TX_QUEUE_LENGTH, type TunConfig } from '../config.js';
 import { formatIpv4Address, ipv4Destination, parseIpv4Address } from '../codec/ipv4-header.js';
 import {
   PacketDispatcher,
@@ -63,6 +63,7 @@ export class TunPacketSink implements PacketSink, PortOwner {
     const device = TunDevice.open({
       name: config.name,
       mtu: config.mtu,
+      txQueueLength: config.txQueueLength ?? DEFAULT_TX_QUEUE_LENGTH,
       exclusive: true,
       // A /32 gives the kernel a source address for what it sends into the tunnel, and no subnet route.
       ...(config.localAddress !== undefined && { address: config.localAddress, prefixLength: 32 }),

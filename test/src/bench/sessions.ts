@@ -1,0 +1,139 @@
+// Session scale on a fresh appliance: its RSS with no session, then complete sessions (control
+// connection, LCP, MS-CHAPv2, CCP/MPPE-128, IPCP) opened in steps up to the target and held idle. Each
+// step is one load generator (C set-ups in flight), timed from its start to its last session up; the
+// appliance's RSS and its host routes (one per session whose IPCP is up) are read once the step settles.
+import { readFileSync } from 'node:fs';
+import type { Cleanup } from '../interop/cleanup.js';
+import { run, sleep } from '../interop/exec.js';
+import { ApplianceProcess, BENCH_SECRET, BENCH_USER } from './appliance.js';
+import { BenchChild } from './child.js';
+import { CpuSampler } from './cpu-sampler.js';
+import { type BenchLab, NET } from './lab.js';
+import type { HeldEvent, LoadChildConfig } from './load-child.js';
+
+export interface SessionStep {
+  /** Sessions the step asked for, and how many came up. */
+  readonly requested: number;
+  readonly established: number;
+  /** Sessions up at the appliance after the step (its host routes), i.e. held concurrently. */
+  readonly heldAtServer: number;
+  readonly setupWallMs: number;
+  readonly setupsPerSecond: number;
+  readonly applianceCpuPercent: number;
+  readonly applianceRssBytes: number;
+  readonly clientRssBytes: number;
+}
+
+export interface SessionFigures {
+  readonly concurrency: number;
+  readonly idleRssBytes: number;
+  readonly steps: readonly SessionStep[];
+  /** (RSS with N sessions − RSS with none) / N, per step. */
+  readonly bytesPerSession: readonly { sessions: number; bytes: number }[];
+  /** runLoad's own reports (set-up time percentiles, failures by cause, teardown rate). */
+  readonly loadReports: readonly unknown[];
+}
+
+export interface SessionOptions {
+  /** Cumulative session counts to reach, e.g. [1000, 10000]. */
+  readonly targets: readonly number[];
+  readonly concurrency: number;
+  readonly dir: string;
+  readonly cpus: { readonly appliance: string | undefined; readonly load: string | undefined };
+  readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+/** Let timers, GC and the kernel settle before memory is read. */
+const SETTLE_MS = 3000;
+
+function rssBytes(pid: number): number {
+  const kib = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kib ?? 0) * 1024;
+}
+
+async function routesOn(netns: string, dev: string): Promise<number> {
+  const out = await run('ip', ['-n', netns, '-4', 'route', 'show', 'dev', dev], { allowFail: true });
+  return out.stdout.split('\n').filter((line) => line.includes('scope link') || /^\d/.test(line)).length;
+}
+
+function startStep(
+  cleanup: Cleanup,
+  lab: BenchLab,
+  options: SessionOptions,
+  sessions: number,
+  firstCallId: number,
+) {
+  const config: LoadChildConfig = {
+    server: NET.serverUnderlay,
+    user: BENCH_USER,
+    password: BENCH_SECRET,
+    sessions,
+    concurrency: options.concurrency,
+    firstCallId,
+  };
+  return BenchChild.node(
+    cleanup,
+    { netns: lab.ns.client, cpu: options.cpus.load, label: `load ${sessions} idle sessions` },
+    'load-child.js',
+    ['--config', JSON.stringify(config)],
+  );
+}
+
+export async function measureSessions(
+  cleanup: Cleanup,
+  lab: BenchLab,
+  options: SessionOptions,
+): Promise<SessionFigures> {
+  const capacity = Math.max(...options.targets);
+  const appliance = await ApplianceProcess.start(cleanup, {
+    netns: lab.ns.server,
+    dir: options.dir,
+    capacity,
+    cpu: options.cpus.appliance,
+    logLevel: options.logLevel,
+  });
+  const loads: BenchChild[] = [];
+  try {
+    await sleep(SETTLE_MS);
+    const idleRssBytes = appliance.rssBytes();
+    const steps: SessionStep[] = [];
+    let held = 0;
+    for (const target of options.targets) {
+      const requested = target - held;
+      if (requested <= 0) continue;
+      const load = startStep(cleanup, lab, options, requested, held + 1);
+      loads.push(load);
+      const cpu = new CpuSampler([appliance.pid]);
+      const event = await load.next<HeldEvent>(30 * 60_000);
+      const [applianceCpuPercent = 0] = cpu.stop().processPercent;
+      await sleep(SETTLE_MS);
+      held += event.established;
+      steps.push({
+        requested,
+        established: event.established,
+        heldAtServer: await routesOn(lab.ns.server, 'sy-bench0'),
+        setupWallMs: event.elapsedMs,
+        setupsPerSecond: Math.round((event.established * 1000) / Math.max(event.elapsedMs, 1)),
+        applianceCpuPercent,
+        applianceRssBytes: appliance.rssBytes(),
+        clientRssBytes: loads.reduce((sum, l) => sum + rssBytes(l.pid), 0),
+      });
+    }
+    for (const load of loads) load.send('release');
+    const loadReports: unknown[] = [];
+    for (const load of loads) loadReports.push((await load.next<{ report: unknown }>(30 * 60_000)).report);
+    return {
+      concurrency: options.concurrency,
+      idleRssBytes,
+      steps,
+      bytesPerSession: steps.map((s) => ({
+        sessions: s.heldAtServer,
+        bytes: Math.round((s.applianceRssBytes - idleRssBytes) / Math.max(1, s.heldAtServer)),
+      })),
+      loadReports,
+    };
+  } finally {
+    for (const load of loads) await load.stop(30_000);
+    await appliance.stop();
+  }
+}
