@@ -45,6 +45,14 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   echo "$lock_hash" >"$stamp"
 fi
 
+# The native binding is built by `npm ci`; in a checkout that keeps its node_modules, rebuild it when
+# its C++ sources changed since (a stale addon lacks the functions the TypeScript side calls).
+addon=packages/node-tun/build/Release/node_tun.node
+if [ -f "$addon" ] && [ -n "$(find packages/node-tun/native packages/node-tun/binding.gyp -newer "$addon" 2>/dev/null)" ]; then
+  say "rebuilding the native binding (sources changed)"
+  npm run build:native -w @switchyard/node-tun --silent >/dev/null
+fi
+
 say "building"
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 npx turbo run build --output-logs=errors-only --log-prefix=none >&2
