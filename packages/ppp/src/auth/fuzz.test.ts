@@ -8,18 +8,8 @@ import { formatChapBytes, formatPapBytes } from './format.js';
 import { parseMschapFailure } from './mschap-message.js';
 import { decodeMschapV1Response, decodeMschapV2Response } from './mschap-value.js';
 import { decodePapPacket, encodePapPacket } from './pap-packet.js';
-
-/** mulberry32: a seeded PRNG so a failure replays (STYLE §3.10). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded, so a failure replays (STYLE §3.10).
+import { seededRandom as random } from '@switchyard/wire/testing';
 
 const lengthOf = (bytes: Uint8Array): number => ((bytes[2] as number) << 8) | (bytes[3] as number);
 

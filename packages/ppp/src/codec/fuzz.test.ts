@@ -9,18 +9,8 @@ import { decodeCpPacket, encodeCpPacket } from './cp-packet.js';
 import { formatCpPacket } from './format.js';
 import { decodePppFrame } from './ppp-frame.js';
 import { PppProtocol } from './protocols.js';
-
-/** mulberry32: a seeded PRNG so a failure replays (STYLE §3.10). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32, seeded, so a failure replays (STYLE §3.10).
+import { seededRandom as random } from '@switchyard/wire/testing';
 
 const PROTOCOLS = [PppProtocol.LCP, PppProtocol.IPCP, PppProtocol.CCP, PppProtocol.IPV6CP];
 const SPECS = [
