@@ -43,7 +43,13 @@ export {
   changeSessionKey,
   type MppeStrength,
 } from './mppe/key-change.js';
-export { MppeKeySchedule } from './mppe/key-schedule.js';
+export {
+  MppeKeySchedule,
+  createPureMppeKeySchedule,
+  checkMppeRange,
+  type MppeKeyScheduleLike,
+  type MppeKeyScheduleFactory,
+} from './mppe/key-schedule.js';
 export {
   getMasterKey,
   getAsymmetricStartKey,

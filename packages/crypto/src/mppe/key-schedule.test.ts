@@ -140,3 +140,42 @@ test('sessionKey is a copy: changing it does not change the schedule', () => {
   assert.deepEqual(schedule.sessionKey, ex.sendSessionKey[128]);
   assert.throws(() => new MppeKeySchedule(new Uint8Array(8), 128), RangeError);
 });
+
+test('rekeyAndUpdate equals rekey(times) then update in place over the range it names', () => {
+  const random = new SeededBytes(3079);
+  const data = random.bytes(64);
+  for (const [offset, length, times] of [
+    [0, undefined, undefined],
+    [4, 20, 1],
+    [4, undefined, 3],
+    [64, 0, 2],
+  ] as const) {
+    const fused = new MppeKeySchedule(ex.sendStartKey, 128);
+    const stepwise = new MppeKeySchedule(ex.sendStartKey, 128);
+    const a = data.slice();
+    const b = data.slice();
+    fused.rekeyAndUpdate(a, offset, length, times);
+    stepwise.rekey(times ?? 1);
+    const view = b.subarray(offset, length === undefined ? undefined : offset + length);
+    stepwise.update(view, view);
+    assert.deepEqual(a, b, `offset ${offset} length ${length} times ${times}`);
+    assert.deepEqual(fused.sessionKey, stepwise.sessionKey);
+  }
+});
+
+test('rekeyAndUpdate rejects a range outside the array before changing anything', () => {
+  const schedule = new MppeKeySchedule(ex.sendStartKey, 128);
+  const data = new Uint8Array(10);
+  for (const [offset, length] of [
+    [11, undefined],
+    [-1, undefined],
+    [2, 9],
+    [0.5, 1],
+    [0, -1],
+  ] as const) {
+    assert.throws(() => schedule.rekeyAndUpdate(data, offset, length), RangeError);
+  }
+  assert.throws(() => schedule.rekeyAndUpdate(data, 0, 10, -1), RangeError);
+  assert.deepEqual(schedule.sessionKey, ex.sendSessionKey[128]);
+  assert.deepEqual(data, new Uint8Array(10));
+});

@@ -5,6 +5,50 @@ import { sha1Short } from '../sha1-short.js';
 import { keyChangeInput, mppeKeyLength, reduceKeyStrength, type MppeStrength } from './key-change.js';
 
 /**
+ * What an MPPE key schedule offers: this pure one (the reference) and @switchyard/crypto-native's C
+ * twin both implement it, so the MPPE plugin's machines take either through a factory.
+ */
+export interface MppeKeyScheduleLike {
+  readonly strength: MppeStrength;
+  /** 8 or 16 bytes. */
+  readonly keyLength: 8 | 16;
+  /** A copy of the current session key. */
+  readonly sessionKey: Uint8Array;
+  /** `times` key changes (RFC 3078 §7.3, default 1), then the RC4 tables re-keyed; 0 changes nothing. */
+  rekey(times?: number): void;
+  /** Re-initialises the RC4 tables from the current session key (RFC 3078 §8.2). */
+  resetCipher(): void;
+  /** RC4 with the running keystream into `output` (default: a new array); `output` may be `input`. */
+  update(input: Uint8Array, output?: Uint8Array): Uint8Array;
+  /**
+   * `rekey(times)` (default 1), then RC4 in place over `data[offset, offset + length)` (default: from
+   * `offset` to the end): a stateless packet's whole work in one call, which for the native schedule
+   * is one crossing into the addon instead of two. Arguments are checked before anything changes.
+   */
+  rekeyAndUpdate(data: Uint8Array, offset?: number, length?: number, times?: number): void;
+}
+
+/** Builds a schedule for one direction: see `MppeKeySchedule`'s constructor. */
+export type MppeKeyScheduleFactory = (startKey: Uint8Array, strength: MppeStrength) => MppeKeyScheduleLike;
+
+/** The pure TypeScript schedule as a factory. */
+export const createPureMppeKeySchedule: MppeKeyScheduleFactory = (startKey, strength) =>
+  new MppeKeySchedule(startKey, strength);
+
+/** Checks a [offset, offset + length) range of `data` as the native schedule does; returns the length. */
+export function checkMppeRange(data: Uint8Array, offset: number, length: number | undefined): number {
+  if (!Number.isInteger(offset) || offset < 0 || offset > data.length) {
+    throw new RangeError(`offset must be an integer from 0 to ${data.length}, got ${offset}`);
+  }
+  const rest = data.length - offset;
+  if (length === undefined) return rest;
+  if (!Number.isInteger(length) || length < 0 || length > rest) {
+    throw new RangeError(`length must be an integer from 0 to ${rest}, got ${length}`);
+  }
+  return length;
+}
+
+/**
  * One direction's MPPE keys and RC4 state. Construction derives the initial session key
  * (`initialSessionKey`, no RC4 step) and keys the RC4 tables with it.
  *
@@ -14,7 +58,7 @@ import { keyChangeInput, mppeKeyLength, reduceKeyStrength, type MppeStrength } f
  *   (coherency count low byte 0xFF); `resetCipher()` when a FLUSHED packet arrives or a CCP
  *   Reset-Request is received (§8.2). Linux rekeys on a Reset-Request instead; call `rekey()` to match.
  */
-export class MppeKeySchedule {
+export class MppeKeySchedule implements MppeKeyScheduleLike {
   readonly strength: MppeStrength;
   /** 8 or 16 bytes. */
   readonly keyLength: 8 | 16;
@@ -74,5 +118,12 @@ export class MppeKeySchedule {
   /** Encrypts or decrypts with the running keystream; `output` may be `input` (see `Rc4Stream.update`). */
   update(input: Uint8Array, output?: Uint8Array): Uint8Array {
     return this.cipher.update(input, output);
+  }
+
+  rekeyAndUpdate(data: Uint8Array, offset = 0, length?: number, times = 1): void {
+    const count = checkMppeRange(data, offset, length);
+    this.rekey(times);
+    const view = data.subarray(offset, offset + count);
+    this.cipher.update(view, view);
   }
 }
