@@ -15,6 +15,7 @@ const ioModules = [
   'node:child_process',
   'child_process',
   '@switchyard/node-tun',
+  '@switchyard/crypto-native',
 ];
 const ioRestriction = {
   'no-restricted-imports': [

@@ -20,6 +20,7 @@ test('pure folders may not import I/O modules or the native binding', async () =
     ['packages/ppp/src/link/probe.ts', 'node:fs'],
     ['packages/crypto/src/probe.ts', 'node:child_process'],
     ['plugins/tun/src/machine/probe.ts', '@switchyard/node-tun'],
+    ['plugins/mppe/src/machine/probe.ts', '@switchyard/crypto-native'],
     ['plugins/gre/src/codec/probe.ts', '../io/gre-endpoint.js'],
   ] as const) {
     const errors = await importErrors(file, module);

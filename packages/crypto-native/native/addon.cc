@@ -1,0 +1,136 @@
+// Entry point of the crypto_native addon: MPPE key schedule and RC4 over a state buffer the caller
+// owns (see mppe.h). Every call works in place on the caller's Uint8Arrays and allocates nothing; every
+// length, offset and count is checked here, so no argument, however wrong, reads or writes out of bounds.
+#include <napi.h>
+
+#include <cmath>
+#include <string>
+
+#include "mppe.h"
+#include "sha1.h"
+
+namespace {
+
+Napi::Uint8Array Bytes(const Napi::CallbackInfo& info, size_t index, const char* name) {
+  Napi::Value value = info[index];
+  if (!value.IsTypedArray() || value.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a Uint8Array");
+  }
+  return value.As<Napi::Uint8Array>();
+}
+
+// The RC4 table is 32-bit words. An array the wrapper allocates is aligned; a view into someone else's
+// buffer at an odd offset is refused rather than read misaligned.
+sy_mppe_state* Aligned(const Napi::CallbackInfo& info, Napi::Uint8Array bytes) {
+  if (reinterpret_cast<uintptr_t>(bytes.Data()) % alignof(sy_mppe_state) != 0) {
+    throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(alignof(sy_mppe_state)) +
+                                                "-byte aligned");
+  }
+  return reinterpret_cast<sy_mppe_state*>(bytes.Data());
+}
+
+sy_mppe_state* State(const Napi::CallbackInfo& info) {
+  Napi::Uint8Array bytes = Bytes(info, 0, "MPPE state");
+  if (bytes.ByteLength() != SY_MPPE_STATE_BYTES) {
+    throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(SY_MPPE_STATE_BYTES) + " bytes");
+  }
+  auto* state = Aligned(info, bytes);
+  if (!sy_mppe_state_valid(state)) throw Napi::Error::New(info.Env(), "MPPE state used before init");
+  return state;
+}
+
+/** A non-negative integer no larger than `max`; `fallback` when the argument is undefined. */
+uint64_t Count(const Napi::CallbackInfo& info, size_t index, const char* name, uint64_t max, uint64_t fallback) {
+  Napi::Value value = info[index];
+  if (value.IsUndefined()) return fallback;
+  if (!value.IsNumber()) throw Napi::TypeError::New(info.Env(), std::string(name) + " must be a number");
+  double number = value.As<Napi::Number>().DoubleValue();
+  if (!(number >= 0) || number != std::floor(number) || number > static_cast<double>(max)) {
+    throw Napi::RangeError::New(info.Env(), std::string(name) + " must be an integer from 0 to " +
+                                                std::to_string(max) + ", got " + value.ToString().Utf8Value());
+  }
+  return static_cast<uint64_t>(number);
+}
+
+// init(state, startKey, strength)
+void Init(const Napi::CallbackInfo& info) {
+  Napi::Uint8Array bytes = Bytes(info, 0, "MPPE state");
+  if (bytes.ByteLength() != SY_MPPE_STATE_BYTES) {
+    throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(SY_MPPE_STATE_BYTES) + " bytes");
+  }
+  Napi::Uint8Array start = Bytes(info, 1, "MPPE start key");
+  uint64_t strength = Count(info, 2, "MPPE strength", 128, 0);
+  if (!sy_mppe_strength_valid(static_cast<unsigned>(strength))) {
+    throw Napi::RangeError::New(info.Env(), "MPPE strength must be 40, 56 or 128, got " + std::to_string(strength));
+  }
+  unsigned key_length = sy_mppe_key_length(static_cast<unsigned>(strength));
+  if (start.ByteLength() < key_length) {
+    throw Napi::RangeError::New(info.Env(), "MPPE start key must be at least " + std::to_string(key_length) +
+                                                " bytes, got " + std::to_string(start.ByteLength()));
+  }
+  sy_mppe_init(Aligned(info, bytes), start.Data(), static_cast<unsigned>(strength));
+}
+
+// rekey(state, times)
+void Rekey(const Napi::CallbackInfo& info) {
+  sy_mppe_state* state = State(info);
+  sy_mppe_rekey(state, static_cast<uint32_t>(Count(info, 1, "rekey count", UINT32_MAX, 1)));
+}
+
+// resetCipher(state)
+void ResetCipher(const Napi::CallbackInfo& info) { sy_mppe_reset_cipher(State(info)); }
+
+// update(state, input, output): output.length >= input.length; output may be input.
+void Update(const Napi::CallbackInfo& info) {
+  sy_mppe_state* state = State(info);
+  Napi::Uint8Array input = Bytes(info, 1, "RC4 input");
+  Napi::Uint8Array output = Bytes(info, 2, "RC4 output");
+  size_t length = input.ByteLength();
+  if (output.ByteLength() < length) {
+    throw Napi::RangeError::New(info.Env(), "RC4 output (" + std::to_string(output.ByteLength()) +
+                                                " bytes) is shorter than the input (" + std::to_string(length) + ")");
+  }
+  sy_mppe_crypt(state, input.Data(), output.Data(), length);
+}
+
+// rekeyAndUpdate(state, data, offset, length, times): `times` key changes, then RC4 over
+// data[offset, offset + length) in place. One call per stateless packet instead of two.
+void RekeyAndUpdate(const Napi::CallbackInfo& info) {
+  sy_mppe_state* state = State(info);
+  Napi::Uint8Array data = Bytes(info, 1, "MPPE data");
+  size_t size = data.ByteLength();
+  uint64_t offset = Count(info, 2, "offset", size, 0);
+  uint64_t length = Count(info, 3, "length", size - offset, size - offset);
+  uint64_t times = Count(info, 4, "rekey count", UINT32_MAX, 1);
+  sy_mppe_rekey(state, static_cast<uint32_t>(times));
+  uint8_t* at = data.Data() + offset;
+  sy_mppe_crypt(state, at, at, length);
+}
+
+Napi::Value Sha1UsesCpuExtensions(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), sy_sha1_uses_cpu_extensions() != 0);
+}
+
+// usePortableSha1(portable): tests check the portable SHA-1 on machines that have SHA extensions.
+Napi::Value UsePortableSha1(const Napi::CallbackInfo& info) {
+  if (!info[0].IsBoolean()) throw Napi::TypeError::New(info.Env(), "usePortableSha1 takes a boolean");
+  sy_sha1_force_portable(info[0].As<Napi::Boolean>().Value() ? 1 : 0);
+  return Sha1UsesCpuExtensions(info);
+}
+
+Napi::Object Module(Napi::Env env, Napi::Object exports) {
+  exports.Set("stateBytes", Napi::Number::New(env, SY_MPPE_STATE_BYTES));
+  exports.Set("sessionKeyOffset", Napi::Number::New(env, SY_MPPE_SESSION_KEY_OFFSET(0)));
+  exports.Set("sha1UsesCpuExtensions", Napi::Function::New(env, Sha1UsesCpuExtensions, "sha1UsesCpuExtensions"));
+  exports.Set("usePortableSha1", Napi::Function::New(env, UsePortableSha1, "usePortableSha1"));
+  exports.Set("init", Napi::Function::New(env, Init, "init"));
+  exports.Set("rekey", Napi::Function::New(env, Rekey, "rekey"));
+  exports.Set("resetCipher", Napi::Function::New(env, ResetCipher, "resetCipher"));
+  exports.Set("update", Napi::Function::New(env, Update, "update"));
+  exports.Set("rekeyAndUpdate", Napi::Function::New(env, RekeyAndUpdate, "rekeyAndUpdate"));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(crypto_native, Module)

@@ -1,0 +1,54 @@
+/* One direction's MPPE key schedule and RC4 state (RFC 3078 §5, §7.3), the C twin of
+ * @switchyard/crypto's MppeKeySchedule. The state lives in memory the JavaScript object owns (a
+ * Uint8Array of SY_MPPE_STATE_BYTES): no native allocation, nothing to free, and the session key can be
+ * read without a call into the addon. The RC4 table holds 32-bit words: byte loads and stores into it
+ * measured 474 MB/s here against 565 MB/s for words (what OpenSSL's RC4_INT does on x86-64 too). */
+#ifndef SY_MPPE_H
+#define SY_MPPE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* StartKey ‖ SHApad1 (40 × 0x00) ‖ SessionKey ‖ SHApad2 (40 × 0xF2) for 16-byte keys. */
+#define SY_MPPE_SHA_INPUT_MAX (2 * 16 + 80)
+
+typedef struct {
+  uint32_t s[256]; /* RC4 permutation, one byte value per word */
+  uint8_t i, j;    /* RC4 indices */
+  uint8_t key_length; /* 8 (40/56-bit) or 16 (128-bit); 0 = not initialised */
+  uint8_t strength;   /* 40, 56 or 128 */
+  /* The SHA-1 input of every key change, kept whole so a change hashes it in place; the current
+   * session key is the slice at key_length + 40. */
+  uint8_t sha_input[SY_MPPE_SHA_INPUT_MAX];
+} sy_mppe_state;
+
+#define SY_MPPE_STATE_BYTES sizeof(sy_mppe_state)
+#define SY_MPPE_SESSION_KEY_OFFSET(key_length) (offsetof(sy_mppe_state, sha_input) + (key_length) + 40)
+
+/* 1 when the strength is one MPPE defines (40, 56, 128). */
+int sy_mppe_strength_valid(unsigned strength);
+/* 8 or 16. */
+unsigned sy_mppe_key_length(unsigned strength);
+
+/* The initial session key (GetNewKeyFromSHA(StartKey, StartKey), reduced, no RC4 step: RFC 3079 §3.5)
+ * and RC4 keyed with it. start_key holds at least sy_mppe_key_length(strength) bytes (caller checks). */
+void sy_mppe_init(sy_mppe_state *state, const uint8_t *start_key, unsigned strength);
+/* `times` key changes (RFC 3078 §7.3), then RC4 re-keyed with the result; 0 changes nothing. */
+void sy_mppe_rekey(sy_mppe_state *state, uint32_t times);
+/* RC4 re-keyed with the current session key (RFC 3078 §8.2). */
+void sy_mppe_reset_cipher(sy_mppe_state *state);
+/* XORs length keystream bytes into out; out may be in (same address). Byte by byte, in order, so a
+ * partial overlap gives what the TypeScript loop gives. */
+void sy_mppe_crypt(sy_mppe_state *state, const uint8_t *in, uint8_t *out, size_t length);
+/* 1 when the state was initialised by sy_mppe_init and its bytes still make sense. */
+int sy_mppe_state_valid(const sy_mppe_state *state);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

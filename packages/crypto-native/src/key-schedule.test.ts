@@ -1,0 +1,222 @@
+// The native schedule against the pure TypeScript reference (@switchyard/crypto's MppeKeySchedule) and
+// the published vectors (RFC 3079 §3.5, test-vectors.md §5), on both SHA-1 paths of the addon.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MppeKeySchedule, type MppeKeyScheduleLike, type MppeStrength } from '@switchyard/crypto';
+import {
+  SeededBytes,
+  ascii,
+  mppeFrameExample as frames,
+  rfc3079V2Example as ex,
+} from '@switchyard/crypto/testing';
+import { NativeMppeKeySchedule } from './key-schedule.js';
+import { cryptoNative } from './native.js';
+
+const STRENGTHS: readonly MppeStrength[] = [40, 56, 128];
+
+/** Runs `body` once on the SHA-1 the CPU offers and once on the portable C (the same where they agree). */
+function bothSha1Paths(name: string, body: () => void): void {
+  for (const portable of [false, true]) {
+    test(`${name} (${portable ? 'portable' : 'default'} SHA-1)`, () => {
+      const usesExtensions = cryptoNative().usePortableSha1(portable);
+      if (portable) assert.equal(usesExtensions, false);
+      try {
+        body();
+      } finally {
+        cryptoNative().usePortableSha1(false);
+      }
+    });
+  }
+}
+
+function pair(startKey: Uint8Array, strength: MppeStrength): [MppeKeyScheduleLike, MppeKeyScheduleLike] {
+  return [new MppeKeySchedule(startKey, strength), new NativeMppeKeySchedule(startKey, strength)];
+}
+
+bothSha1Paths('initial session keys and "test message" match RFC 3079 §3.5 / test-vectors.md §5.1', () => {
+  for (const strength of STRENGTHS) {
+    const send = new NativeMppeKeySchedule(ex.sendStartKey, strength);
+    assert.deepEqual(send.sessionKey, ex.sendSessionKey[strength]);
+    assert.deepEqual(send.update(ascii('test message')), ex.sendTestMessage[strength]);
+    const receive = new NativeMppeKeySchedule(ex.receiveStartKey, strength);
+    assert.deepEqual(receive.sessionKey, ex.receiveSessionKey[strength]);
+    assert.deepEqual(receive.update(ascii('test message')), ex.receiveTestMessage[strength]);
+    assert.equal(send.keyLength, strength === 128 ? 16 : 8);
+    assert.equal(send.strength, strength);
+  }
+});
+
+bothSha1Paths('128-bit key changes and stateless/stateful frames match test-vectors.md §5.2-5.3', () => {
+  const schedule = new NativeMppeKeySchedule(ex.sendStartKey, 128);
+  for (const expected of ex.sendRekeys128) {
+    schedule.rekey();
+    assert.deepEqual(schedule.sessionKey, expected);
+  }
+  const sender = new NativeMppeKeySchedule(ex.sendStartKey, 128);
+  frames.statelessServerToClient.forEach((expected, cc) => {
+    const body = frames.plaintext.slice();
+    sender.rekeyAndUpdate(body);
+    assert.deepEqual(body, expected.subarray(4), `stateless cc ${cc}`);
+  });
+  const client = new NativeMppeKeySchedule(ex.receiveStartKey, 128);
+  frames.statelessClientToServer.forEach((expected, cc) => {
+    client.rekey();
+    assert.deepEqual(client.sessionKey, ex.receiveRekeys128[cc]);
+    assert.deepEqual(client.update(frames.plaintext), expected.subarray(4));
+  });
+  const stateful = new NativeMppeKeySchedule(ex.sendStartKey, 128);
+  frames.statefulServerToClient.forEach((expected, cc) => {
+    assert.deepEqual(stateful.update(frames.plaintext), expected.subarray(4), `stateful cc ${cc}`);
+  });
+});
+
+bothSha1Paths('rekey(n) matches the pure schedule on seeded keys, 40/56/128-bit', () => {
+  const random = new SeededBytes(3078);
+  for (const strength of STRENGTHS) {
+    for (let round = 0; round < 8; round++) {
+      // Start keys longer than needed: only the prefix counts, as in the pure schedule.
+      const [pure, native] = pair(random.bytes(random.int(strength === 128 ? 16 : 8, 24)), strength);
+      assert.deepEqual(native.sessionKey, pure.sessionKey);
+      for (const n of [0, 1, 2, 255, 256, 3, 4095, 1]) {
+        pure.rekey(n);
+        native.rekey(n);
+        assert.deepEqual(native.sessionKey, pure.sessionKey, `${strength}-bit rekey(${n})`);
+        const probe = random.bytes(19);
+        assert.deepEqual(native.update(probe), pure.update(probe));
+      }
+    }
+  }
+});
+
+test('stateful update continues the keystream across calls of odd lengths, in place or not', () => {
+  const random = new SeededBytes(1962);
+  for (const strength of STRENGTHS) {
+    const [pure, native] = pair(random.bytes(16), strength);
+    for (let call = 0; call < 60; call++) {
+      const data = random.bytes(random.int(0, 1501));
+      const expected = pure.update(data);
+      if (call % 2 === 0) {
+        const copy = data.slice();
+        assert.equal(native.update(copy, copy), copy);
+        assert.deepEqual(copy, expected, `call ${call} in place`);
+      } else {
+        const output = new Uint8Array(data.length + 3).fill(0xaa);
+        assert.equal(native.update(data, output), output);
+        assert.deepEqual(output.subarray(0, data.length), expected, `call ${call} into output`);
+        assert.deepEqual(output.subarray(data.length), Uint8Array.of(0xaa, 0xaa, 0xaa));
+      }
+      if (call % 17 === 16) {
+        pure.resetCipher();
+        native.resetCipher();
+      }
+      if (call % 23 === 22) {
+        pure.rekey();
+        native.rekey();
+      }
+    }
+  }
+});
+
+test('rekeyAndUpdate matches the pure one over sub-ranges, with 1 and more key changes', () => {
+  const random = new SeededBytes(2637);
+  const [pure, native] = pair(random.bytes(16), 128);
+  for (let packet = 0; packet < 200; packet++) {
+    const data = random.bytes(random.int(0, 1500));
+    const offset = random.int(0, data.length);
+    const length = packet % 3 === 0 ? undefined : random.int(0, data.length - offset);
+    const times = packet % 5 === 0 ? random.int(0, 3) : undefined;
+    const a = data.slice();
+    const b = data.slice();
+    pure.rekeyAndUpdate(a, offset, length, times);
+    native.rekeyAndUpdate(b, offset, length, times);
+    assert.deepEqual(b, a, `packet ${packet}`);
+  }
+  assert.deepEqual(native.sessionKey, pure.sessionKey);
+});
+
+test('a Buffer and a view at an offset work like a plain Uint8Array', () => {
+  const [pure, native] = pair(ex.sendStartKey, 128);
+  const backing = Buffer.alloc(1400 + 7, 0x5c);
+  const view = backing.subarray(7);
+  pure.rekeyAndUpdate(view.slice());
+  native.rekeyAndUpdate(view);
+  pure.rekey();
+  const expected = pure.update(new Uint8Array(1400).fill(0x5c));
+  native.rekeyAndUpdate(backing, 7);
+  assert.deepEqual(new Uint8Array(view), expected);
+  assert.deepEqual(backing.subarray(0, 7), Buffer.alloc(7, 0x5c));
+});
+
+test('sessionKey is a copy', () => {
+  const schedule = new NativeMppeKeySchedule(ex.sendStartKey, 128);
+  schedule.sessionKey.fill(0);
+  assert.deepEqual(schedule.sessionKey, ex.sendSessionKey[128]);
+});
+
+test('bad arguments are refused with a clear error, before anything changes', () => {
+  assert.throws(() => new NativeMppeKeySchedule(new Uint8Array(15), 128), {
+    name: 'RangeError',
+    message: 'MPPE start key must be at least 16 bytes, got 15',
+  });
+  assert.throws(() => new NativeMppeKeySchedule(new Uint8Array(7), 40), RangeError);
+  assert.throws(() => new NativeMppeKeySchedule(new Uint8Array(16), 64 as MppeStrength), {
+    name: 'RangeError',
+    message: 'MPPE strength must be 40, 56 or 128, got 64',
+  });
+  assert.throws(() => new NativeMppeKeySchedule(new Uint8Array(16), 12.5 as MppeStrength), RangeError);
+  assert.throws(() => new NativeMppeKeySchedule([1, 2] as unknown as Uint8Array, 128), {
+    name: 'TypeError',
+    message: 'MPPE start key must be a Uint8Array',
+  });
+  assert.throws(
+    () => new NativeMppeKeySchedule(new Uint16Array(16) as unknown as Uint8Array, 128),
+    TypeError,
+  );
+
+  const schedule = new NativeMppeKeySchedule(ex.sendStartKey, 128);
+  const data = new Uint8Array(10);
+  assert.throws(() => schedule.update(new Uint8Array(10), new Uint8Array(9)), {
+    name: 'RangeError',
+    message: 'RC4 output (9 bytes) is shorter than the input (10)',
+  });
+  assert.throws(() => schedule.update('text' as unknown as Uint8Array), TypeError);
+  for (const times of [-1, 1.5, Number.NaN, 2 ** 32]) {
+    assert.throws(() => schedule.rekey(times), RangeError, `rekey(${times})`);
+  }
+  assert.throws(() => schedule.rekey('2' as unknown as number), TypeError);
+  for (const [offset, length] of [
+    [11, undefined],
+    [-1, undefined],
+    [2, 9],
+    [0.5, 1],
+    [0, -1],
+    [Number.POSITIVE_INFINITY, 0],
+  ] as const) {
+    assert.throws(() => schedule.rekeyAndUpdate(data, offset, length), RangeError, `${offset}/${length}`);
+  }
+  assert.throws(() => schedule.rekeyAndUpdate(data, 0, 10, -1), RangeError);
+  // Nothing above changed the schedule or the data.
+  assert.deepEqual(schedule.sessionKey, ex.sendSessionKey[128]);
+  assert.deepEqual(data, new Uint8Array(10));
+  assert.deepEqual(schedule.update(ascii('test message')), ex.sendTestMessage[128]);
+});
+
+test('the raw addon refuses a state it did not initialise, or of the wrong size or alignment', () => {
+  const native = cryptoNative();
+  const data = new Uint8Array(4);
+  assert.throws(() => native.update(new Uint8Array(native.stateBytes), data, data), /used before init/);
+  assert.throws(() => native.rekey(new Uint8Array(native.stateBytes - 1), 1), RangeError);
+  assert.throws(() => native.resetCipher(new Uint8Array(8)), RangeError);
+  const misaligned = new Uint8Array(native.stateBytes + 1).subarray(1);
+  assert.throws(() => native.init(misaligned, ex.sendStartKey, 128), /aligned/);
+  // A corrupted state (e.g. garbage RC4 words) still never reads outside the table: indices are masked.
+  const state = new Uint8Array(native.stateBytes);
+  native.init(state, ex.sendStartKey, 128);
+  // mppe.h: 256 RC4 words, then i, j, key_length.
+  const keyLengthAt = 256 * 4 + 2;
+  state.fill(0xff, 0, 1024);
+  native.rekeyAndUpdate(state, data, 0, 4, 3);
+  assert.equal(state[keyLengthAt], 16);
+  state[keyLengthAt] = 12; // an impossible key length
+  assert.throws(() => native.rekey(state, 1), /used before init/);
+});

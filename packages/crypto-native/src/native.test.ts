@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CryptoNativeUnavailableError, cryptoNative, loadCryptoNative } from './native.js';
+
+test('a missing addon is one clear error that says how to build it, with the loader’s error as cause', () => {
+  assert.throws(
+    () => loadCryptoNative('../build/Release/no_such_addon.node'),
+    (error: unknown) => {
+      assert.ok(error instanceof CryptoNativeUnavailableError);
+      assert.equal(error.code, 'SY_ERR_NATIVE_UNAVAILABLE');
+      assert.match(error.message, /npm run build:native -w @switchyard\/crypto-native/);
+      assert.match(String((error.cause as Error).message), /no_such_addon/);
+      return true;
+    },
+  );
+});
+
+test('the built addon loads once and reports its state layout', () => {
+  const addon = cryptoNative();
+  assert.equal(cryptoNative(), addon);
+  // mppe.h: 256 32-bit RC4 words, i, j, key length, strength, then the 112-byte SHA-1 input.
+  assert.equal(addon.stateBytes, 1024 + 4 + 112);
+  assert.equal(addon.sessionKeyOffset, 1024 + 4 + 40);
+  assert.equal(typeof addon.sha1UsesCpuExtensions(), 'boolean');
+});
