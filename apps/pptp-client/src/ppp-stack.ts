@@ -12,6 +12,7 @@ import { createLcpFactory, type LcpConfig } from '@switchyard/plugin-lcp';
 import {
   MPPE_OPTION_TYPE,
   MppeControlFactory,
+  nativeKeySchedules,
   ccpTimers,
   mppeDirection,
   mppeSettings,
@@ -40,6 +41,8 @@ export interface MppeInfo {
 
 export interface PppStack {
   readonly linkControl: LinkControlFactory;
+  /** CCP/MPPE for the session (its key schedules are the native ones). */
+  readonly mppeFactory: MppeControlFactory;
   readonly networkControls: readonly NetworkControlFactory[];
   readonly authenticators: readonly Authenticator[];
   /** The MPPE in use, once CCP opened with it; undefined without MPPE. */
@@ -59,7 +62,12 @@ const AUTHENTICATORS: Readonly<Record<AuthProtocol, () => Authenticator>> = {
 
 /** One session's stack; `sink` receives IPCP's route (the session's IP side). */
 export function buildPppStack(settings: PppStackSettings, sink: PacketSink): PppStack {
-  const mppeFactory = new MppeControlFactory(mppeSettings(settings.mppe), ccpTimers(settings.mppe));
+  // MPPE on the native key schedules, as the appliance's plugin does (a missing addon throws clearly).
+  const mppeFactory = new MppeControlFactory(
+    mppeSettings(settings.mppe),
+    ccpTimers(settings.mppe),
+    nativeKeySchedules(),
+  );
   let ccp: CcpControl | undefined;
   // The factory's own per-session object is what we need to read the agreement from later.
   const capturingCcp: NetworkControlFactory = {
@@ -68,6 +76,7 @@ export function buildPppStack(settings: PppStackSettings, sink: PacketSink): Ppp
   };
   return {
     linkControl: createLcpFactory(settings.lcp),
+    mppeFactory,
     networkControls: [capturingCcp, createIpcpFactory({ usepeerdns: settings.usepeerdns }, { sink })],
     authenticators: settings.auth.map((name) => AUTHENTICATORS[name]()),
     mppe: () => {

@@ -12,6 +12,7 @@ export {
 export * from './codec/mppe-option.js';
 export * from './codec/mppe-header.js';
 export { MppeControlFactory } from './machine/control-factory.js';
+export { nativeKeySchedules } from './native-keys.js';
 export { CcpControl, type CcpControlOptions } from './machine/ccp-control.js';
 export { ccpSpec, mppeOptionSpec, type CcpHooks } from './machine/ccp-spec.js';
 export { OTHER_CCP_OPTIONS } from './machine/other-options.js';

@@ -1,6 +1,7 @@
 // CCP (RFC 1962) with MPPE (RFC 3078) as one session's NetworkControl: the generic automaton with the CCP
 // spec, pppd's session checks and log lines, and the data path it starts when CCP opens.
 import { closeReason, type Clock, type CloseCode } from '@switchyard/core';
+import type { MppeKeyScheduleFactory } from '@switchyard/crypto';
 import {
   CpAutomaton,
   PppProtocol,
@@ -28,6 +29,8 @@ export interface CcpControlOptions {
   readonly settings: MppeSettings;
   /** CCP's Restart timer and counters (pppd ccp-restart, ccp-max-configure, …). */
   readonly cp?: Partial<Omit<CpSettings, 'passive' | 'restartOnOpen'>>;
+  /** Builds the data path's key schedules (default: the pure one); the plugin injects the native one. */
+  readonly createKeySchedule?: MppeKeyScheduleFactory;
   /** Called once from dispose(), e.g. to add the counters to appliance totals. */
   readonly onDispose?: (control: CcpControl) => void;
 }
@@ -81,6 +84,7 @@ export class CcpControl implements NetworkControl {
       logger: context.logger,
       counters: this.counters,
       resync: options.settings.statefulResync,
+      createKeySchedule: options.createKeySchedule,
       deliver: (frame) => context.deliver(frame),
       sendCcp: (packet) => this.send(packet),
       nextIdentifier: () => this.automaton.nextIdentifier(),

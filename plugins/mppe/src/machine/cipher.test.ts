@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ascii, mppeFrameExample, rfc3079V2Example, toHex } from '@switchyard/crypto/testing';
+import {
+  MppeKeySchedule,
+  type MppeKeyScheduleFactory,
+  type MppeKeyScheduleLike,
+  type MppeStrength,
+} from '@switchyard/crypto';
 import { PppProtocol } from '@switchyard/ppp';
 import { newMppeCounters } from './counters.js';
 import { MppeDecryptor } from './decryptor.js';
@@ -86,4 +92,64 @@ test('encrypt allocates its output only: the input is left untouched', () => {
   const out = encryptor.encrypt(PppProtocol.IP, data);
   assert.deepEqual([...data], [1, 2, 3, 4]);
   assert.equal(out.length, data.length + 4);
+});
+
+test('decrypt returns its own buffer: the payload (maybe a reused receive buffer) is left untouched', () => {
+  const encryptor = new MppeEncryptor(options());
+  const decryptor = new MppeDecryptor(options());
+  const sent = encryptor.encrypt(PppProtocol.IP, message);
+  const copy = sent.slice();
+  const result = decryptor.decrypt(sent);
+  assert.ok(typeof result !== 'string');
+  assert.deepEqual(sent, copy);
+  assert.notEqual(result.buffer, sent.buffer);
+});
+
+/** The pure schedule, counting the calls the machines make into it (each would cross into the addon). */
+class CountingSchedule extends MppeKeySchedule implements MppeKeyScheduleLike {
+  calls = 0;
+  override rekey(times?: number): void {
+    this.calls++;
+    super.rekey(times);
+  }
+  override update(input: Uint8Array, output?: Uint8Array): Uint8Array {
+    this.calls++;
+    return super.update(input, output);
+  }
+  override resetCipher(): void {
+    this.calls++;
+    super.resetCipher();
+  }
+  override rekeyAndUpdate(data: Uint8Array, offset?: number, length?: number, times?: number): void {
+    this.calls++;
+    // The pure fused call is built on rekey and update: count it once.
+    const before = this.calls;
+    super.rekeyAndUpdate(data, offset, length, times);
+    this.calls = before;
+  }
+}
+
+test('the injected factory builds each direction’s schedule; one call into it per stateless packet', () => {
+  const built: { strength: MppeStrength; schedule: CountingSchedule }[] = [];
+  const createKeySchedule: MppeKeyScheduleFactory = (startKey, strength) => {
+    const schedule = new CountingSchedule(startKey, strength);
+    built.push({ strength, schedule });
+    return schedule;
+  };
+  const encryptor = new MppeEncryptor(options({ strength: 56, createKeySchedule }));
+  const decryptor = new MppeDecryptor(options({ strength: 56, createKeySchedule }));
+  assert.deepEqual(
+    built.map((b) => b.strength),
+    [56, 56],
+  );
+  const [sending, receiving] = built.map((b) => b.schedule) as [CountingSchedule, CountingSchedule];
+  for (let n = 0; n < 5; n++) {
+    const sent = encryptor.encrypt(PppProtocol.IP, message);
+    if (n === 2) continue; // lost: the next packet needs two key changes, still in one call
+    const result = decryptor.decrypt(sent);
+    assert.ok(typeof result !== 'string', String(result));
+    assert.deepEqual(result.subarray(2), message);
+  }
+  assert.equal(sending.calls, 5);
+  assert.equal(receiving.calls, 4);
 });

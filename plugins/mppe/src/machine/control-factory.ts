@@ -1,5 +1,6 @@
 // The NetworkControlFactory the PPP session driver calls once per session: a CcpControl, or nothing with
 // `noccp` (the driver then Protocol-Rejects CCP, as pppd does). Keeps appliance-wide MPPE counters.
+import { createPureMppeKeySchedule, type MppeKeyScheduleFactory } from '@switchyard/crypto';
 import type { NetworkControlFactory, PppContext, ProtocolEvents } from '@switchyard/ppp';
 import { CcpControl, type CcpControlOptions } from './ccp-control.js';
 import { addMppeCounters, newMppeCounters, type MppeCounters } from './counters.js';
@@ -13,6 +14,8 @@ export class MppeControlFactory implements NetworkControlFactory {
   constructor(
     readonly settings: MppeSettings,
     private readonly cp: CcpControlOptions['cp'] = {},
+    /** Every session's key schedules: the pure reference unless the caller injects another (the plugin: native). */
+    readonly createKeySchedule: MppeKeyScheduleFactory = createPureMppeKeySchedule,
   ) {}
 
   create(context: PppContext, events: ProtocolEvents): CcpControl | undefined {
@@ -20,6 +23,7 @@ export class MppeControlFactory implements NetworkControlFactory {
     const control = new CcpControl(context, events, {
       settings: this.settings,
       cp: this.cp,
+      createKeySchedule: this.createKeySchedule,
       onDispose: (done) => {
         addMppeCounters(this.closed, done.counters);
         this.live.delete(done);

@@ -1,6 +1,7 @@
 // The MPPE data path of one session (RFC 3078 §3, §8): the DataTransform the driver sends covered frames
 // through, the receive side for protocol 0x00FD, and the CCP Reset-Request traffic that stateful mode needs.
 import type { Clock, Logger } from '@switchyard/core';
+import type { MppeKeyScheduleFactory } from '@switchyard/crypto';
 import {
   CpCode,
   PPP_MAX_FRAME_HEADER,
@@ -23,6 +24,8 @@ export interface MppeDataPathOptions {
   readonly logger: Logger;
   readonly counters: MppeCounters;
   readonly resync: StatefulResync;
+  /** Builds each direction's key schedule (default: the pure one); see `MppeCipherOptions`. */
+  readonly createKeySchedule?: MppeKeyScheduleFactory;
   /** A decrypted frame (inner protocol field + data) back into the demultiplexer. */
   deliver(frame: Uint8Array): void;
   /** Sends a CCP packet (our Reset-Requests). */
@@ -78,9 +81,10 @@ export class MppeDataPath {
   }
 
   start(keys: StartKeys, send: MppeDirection, receive: MppeDirection): void {
-    const { counters, resync } = this.options;
-    this.encryptor = new MppeEncryptor({ startKey: keys.send, ...send, counters, resync });
-    this.decryptor = new MppeDecryptor({ startKey: keys.receive, ...receive, counters, resync });
+    const { counters, resync, createKeySchedule } = this.options;
+    const common = { counters, resync, createKeySchedule };
+    this.encryptor = new MppeEncryptor({ startKey: keys.send, ...send, ...common });
+    this.decryptor = new MppeDecryptor({ startKey: keys.receive, ...receive, ...common });
     this.stateful = !receive.stateless;
     this.resets.cancel();
   }

@@ -1,7 +1,7 @@
 // The receiving half of MPPE (RFC 3078 §3.1, §7, §8): header checks, coherency-count synchronisation
 // (stateless N key changes with late-packet discard; stateful discard-until-FLUSHED) and decryption,
 // with Linux ppp_mppe.c's sanity counter (mppe_decompress).
-import { MppeKeySchedule } from '@switchyard/crypto';
+import { createPureMppeKeySchedule, type MppeKeyScheduleLike } from '@switchyard/crypto';
 import {
   COHERENCY_MASK,
   COHERENCY_SPACE,
@@ -52,16 +52,18 @@ export function flagCountsBetween(from: number, distance: number): number {
  *   mode, a key change on flag packets and a table re-initialisation on other FLUSHED ones.
  */
 export class MppeDecryptor {
-  private readonly keys: MppeKeySchedule;
+  private readonly keys: MppeKeyScheduleLike;
   private readonly stateless: boolean;
   private readonly linux: boolean;
   private readonly counters: MppeCounters;
   private coherencyCount = COHERENCY_MASK;
   private discarding = false;
   private sanity = 0;
+  /** Stateless: key changes the packet being opened needs, made in the same call as its decryption. */
+  private pendingRekeys = 0;
 
   constructor(options: MppeCipherOptions) {
-    this.keys = new MppeKeySchedule(options.startKey, options.strength);
+    this.keys = (options.createKeySchedule ?? createPureMppeKeySchedule)(options.startKey, options.strength);
     this.stateless = options.stateless;
     this.linux = (options.resync ?? 'linux') === 'linux';
     this.counters = options.counters;
@@ -106,7 +108,7 @@ export class MppeDecryptor {
     }
     if (distance > COHERENCY_SPACE / 2) return this.bad('late', LATE_POINTS);
     this.counters.lost += distance - 1;
-    this.keys.rekey(distance);
+    this.pendingRekeys = distance;
     this.coherencyCount = count;
     return undefined;
   }
@@ -150,7 +152,12 @@ export class MppeDecryptor {
   }
 
   private open(payload: Uint8Array): Uint8Array | MppeDropReason {
-    const out = this.keys.update(payload.subarray(MPPE_HEADER_LENGTH));
+    // A copy decrypted in place: the caller's buffer may be reused by the next read, and one fused call
+    // (key changes + RC4) costs less than a second crossing into the native addon.
+    const out = new Uint8Array(payload.length - MPPE_HEADER_LENGTH);
+    out.set(payload.subarray(MPPE_HEADER_LENGTH));
+    this.keys.rekeyAndUpdate(out, 0, out.length, this.pendingRekeys);
+    this.pendingRekeys = 0;
     const first = out[0] as number;
     const protocol = (first & 1) === 1 ? first : (first << 8) | (out[1] as number);
     if (!isMppeCovered(protocol)) {

@@ -1,6 +1,11 @@
 // The sending half of MPPE (RFC 3078 §3, §6, §7): coherency count, key changes and RC4 over the protocol
 // field and data, byte-compatible with Linux ppp_mppe.c mppe_compress (the peer pppd users run).
-import { MppeKeySchedule, type MppeStrength } from '@switchyard/crypto';
+import {
+  createPureMppeKeySchedule,
+  type MppeKeyScheduleFactory,
+  type MppeKeyScheduleLike,
+  type MppeStrength,
+} from '@switchyard/crypto';
 import {
   COHERENCY_MASK,
   MPPE_HEADER_LENGTH,
@@ -19,6 +24,11 @@ export interface MppeCipherOptions {
   /** Stateful only: what a CCP Reset-Request (sender) or a FLUSHED packet (receiver) does. Default 'linux'. */
   readonly resync?: StatefulResync;
   readonly counters: MppeCounters;
+  /**
+   * Builds this direction's key schedule. The plugin injects the native one (@switchyard/crypto-native);
+   * the default is the pure TypeScript reference, so machine tests need no addon.
+   */
+  readonly createKeySchedule?: MppeKeyScheduleFactory;
 }
 
 /**
@@ -30,7 +40,7 @@ export interface MppeCipherOptions {
  * Linux does not set A on the first stateful packet, and neither do we.
  */
 export class MppeEncryptor {
-  private readonly keys: MppeKeySchedule;
+  private readonly keys: MppeKeyScheduleLike;
   private readonly stateless: boolean;
   private readonly rekeyOnReset: boolean;
   private readonly counters: MppeCounters;
@@ -38,7 +48,7 @@ export class MppeEncryptor {
   private resetPending = false;
 
   constructor(options: MppeCipherOptions) {
-    this.keys = new MppeKeySchedule(options.startKey, options.strength);
+    this.keys = (options.createKeySchedule ?? createPureMppeKeySchedule)(options.startKey, options.strength);
     this.stateless = options.stateless;
     this.rekeyOnReset = (options.resync ?? 'linux') === 'linux';
     this.counters = options.counters;
@@ -53,11 +63,12 @@ export class MppeEncryptor {
     const count = (this.coherencyCount + 1) & COHERENCY_MASK;
     this.coherencyCount = count;
     let flags: number = MppeFlag.ENCRYPTED;
+    let rekeys = 0;
     if (this.stateless || (count & 0xff) === 0xff) {
-      this.keys.rekey();
+      rekeys = 1;
       flags |= MppeFlag.FLUSHED;
     } else if (this.resetPending) {
-      if (this.rekeyOnReset) this.keys.rekey();
+      if (this.rekeyOnReset) rekeys = 1;
       else this.keys.resetCipher();
       flags |= MppeFlag.FLUSHED;
     }
@@ -67,10 +78,11 @@ export class MppeEncryptor {
     out[2] = (protocol >> 8) & 0xff;
     out[3] = protocol & 0xff;
     out.set(data, MPPE_OVERHEAD);
-    const body = out.subarray(MPPE_HEADER_LENGTH);
-    this.keys.update(body, body);
+    // The key change and the RC4 over protocol field and data in one call (one crossing into the
+    // native addon per packet), in place, without a subarray for the body.
+    this.keys.rekeyAndUpdate(out, MPPE_HEADER_LENGTH, undefined, rekeys);
     this.counters.packetsEncrypted++;
-    this.counters.bytesEncrypted += body.length;
+    this.counters.bytesEncrypted += out.length - MPPE_HEADER_LENGTH;
     return out;
   }
 
