@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian 12 machine (as root) to run Switchyard, idempotently:
 #   - Debian packages the appliance needs (and, with --for-tests, those the test suite needs);
-#   - npm dependencies (npm ci; the native node-tun binding builds from source with node-gyp);
+#   - npm dependencies (npm ci; the native addons, node-tun and crypto-native, build from source with node-gyp);
 #   - a build of every workspace (turbo, cached).
 # Each step is skipped when already done, so `npm start` / `npm test` stay fast on a second run.
 set -euo pipefail
@@ -45,13 +45,18 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   echo "$lock_hash" >"$stamp"
 fi
 
-# The native binding is built by `npm ci`; in a checkout that keeps its node_modules, rebuild it when
-# its C++ sources changed since (a stale addon lacks the functions the TypeScript side calls).
-addon=packages/node-tun/build/Release/node_tun.node
-if [ -f "$addon" ] && [ -n "$(find packages/node-tun/native packages/node-tun/binding.gyp -newer "$addon" 2>/dev/null)" ]; then
-  say "rebuilding the native binding (sources changed)"
-  npm run build:native -w @switchyard/node-tun --silent >/dev/null
-fi
+# The native addons (node-tun: TUN and raw sockets; crypto-native: MPPE crypto) are built by `npm ci`;
+# in a checkout that keeps its node_modules, rebuild one when its C/C++ sources changed since, or when
+# it was never built (a workspace added after the last install): a stale addon lacks the functions the
+# TypeScript side calls.
+for native in node-tun:node_tun crypto-native:crypto_native; do
+  package=${native%%:*}
+  addon=packages/$package/build/Release/${native#*:}.node
+  if [ ! -f "$addon" ] || [ -n "$(find "packages/$package/native" "packages/$package/binding.gyp" -newer "$addon" 2>/dev/null)" ]; then
+    say "building the native addon of @switchyard/$package (sources changed)"
+    npm run build:native -w "@switchyard/$package" --silent >/dev/null
+  fi
+done
 
 say "building"
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
