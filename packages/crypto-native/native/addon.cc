@@ -102,9 +102,7 @@ void RekeyAndUpdate(const Napi::CallbackInfo& info) {
   uint64_t offset = Count(info, 2, "offset", size, 0);
   uint64_t length = Count(info, 3, "length", size - offset, size - offset);
   uint64_t times = Count(info, 4, "rekey count", UINT32_MAX, 1);
-  sy_mppe_rekey(state, static_cast<uint32_t>(times));
-  uint8_t* at = data.Data() + offset;
-  sy_mppe_crypt(state, at, at, length);
+  sy_mppe_rekey_and_crypt(state, static_cast<uint32_t>(times), data.Data() + offset, length);
 }
 
 Napi::Value Sha1UsesCpuExtensions(const Napi::CallbackInfo& info) {
@@ -121,6 +119,7 @@ Napi::Value UsePortableSha1(const Napi::CallbackInfo& info) {
 Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("stateBytes", Napi::Number::New(env, SY_MPPE_STATE_BYTES));
   exports.Set("sessionKeyOffset", Napi::Number::New(env, SY_MPPE_SESSION_KEY_OFFSET(0)));
+  exports.Set("keyLengthOffset", Napi::Number::New(env, SY_MPPE_KEY_LENGTH_OFFSET));
   exports.Set("sha1UsesCpuExtensions", Napi::Function::New(env, Sha1UsesCpuExtensions, "sha1UsesCpuExtensions"));
   exports.Set("usePortableSha1", Napi::Function::New(env, UsePortableSha1, "usePortableSha1"));
   exports.Set("init", Napi::Function::New(env, Init, "init"));

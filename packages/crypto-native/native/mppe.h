@@ -1,8 +1,14 @@
 /* One direction's MPPE key schedule and RC4 state (RFC 3078 §5, §7.3), the C twin of
  * @switchyard/crypto's MppeKeySchedule. The state lives in memory the JavaScript object owns (a
  * Uint8Array of SY_MPPE_STATE_BYTES): no native allocation, nothing to free, and the session key can be
- * read without a call into the addon. The RC4 table holds 32-bit words: byte loads and stores into it
- * measured 474 MB/s here against 565 MB/s for words (what OpenSSL's RC4_INT does on x86-64 too). */
+ * read without a call into the addon.
+ *
+ * Two RC4 tables: the live one, and one where sy_mppe_rekey_and_crypt prepares the NEXT key change
+ * (stateless MPPE's next packet always needs exactly one) while it encrypts this packet. RC4 is bound by
+ * the latency of its loop, not by the CPU's width, so the two key schedules of a key change run almost
+ * free beside the packet's keystream: measured 3,560 → 2,880 ns for 1400 bytes plus a key change. The
+ * next change then only swaps tables. Table words are 32-bit: byte tables measured 474 MB/s here against
+ * 565 MB/s for words (what OpenSSL's RC4_INT does on x86-64 too). */
 #ifndef SY_MPPE_H
 #define SY_MPPE_H
 
@@ -17,10 +23,14 @@ extern "C" {
 #define SY_MPPE_SHA_INPUT_MAX (2 * 16 + 80)
 
 typedef struct {
-  uint32_t s[256]; /* RC4 permutation, one byte value per word */
-  uint8_t i, j;    /* RC4 indices */
-  uint8_t key_length; /* 8 (40/56-bit) or 16 (128-bit); 0 = not initialised */
-  uint8_t strength;   /* 40, 56 or 128 */
+  uint32_t tables[2][256]; /* RC4 permutations, one byte value per word: the live one and the next */
+  uint8_t i, j;            /* RC4 indices of the live table */
+  uint8_t key_length;      /* 8 (40/56-bit) or 16 (128-bit); 0 = not initialised */
+  uint8_t strength;        /* 40, 56 or 128 */
+  uint8_t live;            /* which table is live (only its low bit is read) */
+  uint8_t next_ready;      /* 1: next_key and the other table hold the next key change, keyed */
+  uint8_t reserved[2];
+  uint8_t next_key[16];
   /* The SHA-1 input of every key change, kept whole so a change hashes it in place; the current
    * session key is the slice at key_length + 40. */
   uint8_t sha_input[SY_MPPE_SHA_INPUT_MAX];
@@ -28,6 +38,7 @@ typedef struct {
 
 #define SY_MPPE_STATE_BYTES sizeof(sy_mppe_state)
 #define SY_MPPE_SESSION_KEY_OFFSET(key_length) (offsetof(sy_mppe_state, sha_input) + (key_length) + 40)
+#define SY_MPPE_KEY_LENGTH_OFFSET offsetof(sy_mppe_state, key_length)
 
 /* 1 when the strength is one MPPE defines (40, 56, 128). */
 int sy_mppe_strength_valid(unsigned strength);
@@ -44,6 +55,9 @@ void sy_mppe_reset_cipher(sy_mppe_state *state);
 /* XORs length keystream bytes into out; out may be in (same address). Byte by byte, in order, so a
  * partial overlap gives what the TypeScript loop gives. */
 void sy_mppe_crypt(sy_mppe_state *state, const uint8_t *in, uint8_t *out, size_t length);
+/* `times` key changes, then RC4 in place over data; with times >= 1 (stateless) the next key change is
+ * prepared on the other table meanwhile. The same bytes and state as rekey + crypt. */
+void sy_mppe_rekey_and_crypt(sy_mppe_state *state, uint32_t times, uint8_t *data, size_t length);
 /* 1 when the state was initialised by sy_mppe_init and its bytes still make sense. */
 int sy_mppe_state_valid(const sy_mppe_state *state);
 

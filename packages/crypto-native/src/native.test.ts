@@ -18,8 +18,10 @@ test('a missing addon is one clear error that says how to build it, with the loa
 test('the built addon loads once and reports its state layout', () => {
   const addon = cryptoNative();
   assert.equal(cryptoNative(), addon);
-  // mppe.h: 256 32-bit RC4 words, i, j, key length, strength, then the 112-byte SHA-1 input.
-  assert.equal(addon.stateBytes, 1024 + 4 + 112);
-  assert.equal(addon.sessionKeyOffset, 1024 + 4 + 40);
+  // mppe.h: two tables of 256 32-bit words, i, j, key length, strength, live, next_ready, 2 spare
+  // bytes, the 16-byte next key, then the 112-byte SHA-1 input.
+  assert.equal(addon.stateBytes, 2048 + 8 + 16 + 112);
+  assert.equal(addon.sessionKeyOffset, 2048 + 8 + 16 + 40);
+  assert.equal(addon.keyLengthOffset, 2048 + 2);
   assert.equal(typeof addon.sha1UsesCpuExtensions(), 'boolean');
 });

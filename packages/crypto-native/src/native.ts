@@ -8,6 +8,8 @@ export interface CryptoNativeAddon {
   readonly stateBytes: number;
   /** Where the session key starts in the state, before adding the key length (mppe.h). */
   readonly sessionKeyOffset: number;
+  /** Where the key length byte is in the state (tests corrupt it). */
+  readonly keyLengthOffset: number;
   /** The SHA-1 of key changes runs on the CPU's SHA extensions (x86-64 SHA-NI). */
   sha1UsesCpuExtensions(): boolean;
   /**
