@@ -1,4 +1,5 @@
-// @switchyard/crypto/testing: published MS-CHAP/MPPE test vectors and byte helpers for tests.
+// @switchyard/crypto/testing: published MS-CHAP/MPPE test vectors, byte helpers for tests, and the timing
+// loop the benchmarks share.
 export { hex, toHex, ascii, SeededBytes } from './bytes.js';
 export {
   rfc2759Example,
@@ -8,3 +9,4 @@ export {
   rfc3079V1Example,
   mppeFrameExample,
 } from './vectors.js';
+export { measure, type MeasureOptions, type Measurement } from '../bench/measure.js';

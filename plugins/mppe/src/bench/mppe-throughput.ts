@@ -1,11 +1,17 @@
 // Throughput of the MPPE data path for full-size PPTP packets (1400-byte IP): protect() through the
 // DataTransform and decryption of the result, stateless (a key change per packet) and stateful, 40- and
-// 128-bit. Prints a table and writes JSON; never asserts on time (STYLE.md §3.10).
+// 128-bit, on the native key schedules the plugin uses (@switchyard/crypto-native) and on the pure
+// TypeScript reference. Prints a table and writes JSON; never asserts on time (STYLE.md §3.10).
 // Usage: node dist/bench/mppe-throughput.js [--out FILE] [--run-ms N]
 import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MppeStrength } from '@switchyard/crypto';
+import {
+  createPureMppeKeySchedule,
+  type MppeKeyScheduleFactory,
+  type MppeStrength,
+} from '@switchyard/crypto';
+import { createNativeMppeKeySchedule } from '@switchyard/crypto-native';
 import { SeededBytes, rfc3079V2Example } from '@switchyard/crypto/testing';
 import { PppProtocol } from '@switchyard/ppp';
 import { COHERENCY_SPACE } from '../codec/mppe-header.js';
@@ -15,8 +21,17 @@ import { MppeEncryptor, type MppeCipherOptions } from '../machine/encryptor.js';
 
 const PACKET = 1400;
 
+type Implementation = 'native' | 'pure';
+
+const SCHEDULES: Readonly<Record<Implementation, MppeKeyScheduleFactory>> = {
+  native: createNativeMppeKeySchedule,
+  pure: createPureMppeKeySchedule,
+};
+
 interface Row {
   readonly name: string;
+  /** Which key schedule: the native addon (what the plugin runs) or the pure TypeScript reference. */
+  readonly implementation: Implementation;
   readonly packetsPerSecond: number;
   /** MB/s (10^6 bytes) of IP payload. */
   readonly mbPerSecond: number;
@@ -53,11 +68,19 @@ function measure(body: () => void, runMs: number): number {
   return Math.max(run(runMs), run(runMs), run(runMs));
 }
 
-function cipher(strength: MppeStrength, stateless: boolean): MppeCipherOptions {
-  return { startKey: rfc3079V2Example.sendStartKey, strength, stateless, counters: newMppeCounters() };
-}
-
-function bench(strength: MppeStrength, stateless: boolean, runMs: number): Row[] {
+function bench(
+  implementation: Implementation,
+  strength: MppeStrength,
+  stateless: boolean,
+  runMs: number,
+): Row[] {
+  const cipher = (strength: MppeStrength, stateless: boolean): MppeCipherOptions => ({
+    startKey: rfc3079V2Example.sendStartKey,
+    strength,
+    stateless,
+    counters: newMppeCounters(),
+    createKeySchedule: SCHEDULES[implementation],
+  });
   const mode = `${strength}-bit ${stateless ? 'stateless' : 'stateful'}`;
   const ip = new SeededBytes(strength).bytes(PACKET);
   const encryptor = new MppeEncryptor(cipher(strength, stateless));
@@ -76,7 +99,8 @@ function bench(strength: MppeStrength, stateless: boolean, runMs: number): Row[]
     if (typeof result === 'string') throw new Error(`bench packet dropped: ${result}`);
   }, runMs);
   const row = (name: string, pps: number): Row => ({
-    name,
+    name: `${name} (${implementation})`,
+    implementation,
     packetsPerSecond: pps,
     mbPerSecond: (pps * PACKET) / 1e6,
   });
@@ -85,7 +109,11 @@ function bench(strength: MppeStrength, stateless: boolean, runMs: number): Row[]
 
 function main(): void {
   const { out, runMs } = parseArgs(process.argv.slice(2));
-  const rows = [...bench(128, true, runMs), ...bench(40, true, runMs), ...bench(128, false, runMs)];
+  const rows = (['native', 'pure'] as const).flatMap((implementation) => [
+    ...bench(implementation, 128, true, runMs),
+    ...bench(implementation, 40, true, runMs),
+    ...bench(implementation, 128, false, runMs),
+  ]);
   const width = Math.max(...rows.map((r) => r.name.length));
   process.stdout.write(
     `MPPE, ${PACKET}-byte IP packets, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}\n`,
