@@ -1,4 +1,5 @@
-// The packages' own micro-benchmarks (node-tun GRE over veth, crypto primitives, MPPE protect/decrypt),
+// The packages' own micro-benchmarks (node-tun GRE over veth, crypto primitives, native vs pure MPPE
+// crypto, MPPE protect/decrypt on both key schedules),
 // each run as a child process with --out into the run directory; their JSON documents are embedded
 // as they are, plus the few headline figures the summary table shows.
 import { readFileSync } from 'node:fs';
@@ -26,6 +27,11 @@ const SPECS: readonly MicroSpec[] = [
     netnsTag: 'bench',
   },
   { name: 'crypto', script: 'packages/crypto/dist/bench/crypto-throughput.js', args: ['--run-ms', '400'] },
+  {
+    name: 'crypto-native',
+    script: 'packages/crypto-native/dist/bench/native-throughput.js',
+    args: ['--run-ms', '400'],
+  },
   { name: 'mppe', script: 'plugins/mppe/dist/bench/mppe-throughput.js', args: ['--run-ms', '400'] },
 ];
 
@@ -74,7 +80,7 @@ async function runOne(cleanup: Cleanup, spec: MicroSpec, dir: string): Promise<M
 }
 
 /** The figures worth a line in the summary table, named with their units. */
-function headlines(name: string, report: unknown): MicroHeadline[] {
+export function headlines(name: string, report: unknown): MicroHeadline[] {
   const r = report as { results?: Record<string, number>[]; rows?: Record<string, unknown>[] };
   if (name === 'node-tun GRE') {
     return (r.results ?? []).map((row) => ({
@@ -94,6 +100,17 @@ function headlines(name: string, report: unknown): MicroHeadline[] {
         value: Math.round(Number(row.mbPerSecond) * 10) / 10,
         unit: 'MB/s',
       }));
+  }
+  if (name === 'crypto-native') {
+    // Native beside pure: stateless packets/s, RC4 MB/s, key changes/s (the call-cost row stays in the JSON).
+    return rows.flatMap((row): MicroHeadline[] => {
+      const label = `${String(row.name)} (${String(row.implementation)})`;
+      if (String(row.name).startsWith('RC4')) {
+        return [{ figure: label, value: Math.round(Number(row.mbPerSecond) * 10) / 10, unit: 'MB/s' }];
+      }
+      if (row.unit === 'calls/s') return [];
+      return [{ figure: label, value: Math.round(Number(row.perSecond)), unit: String(row.unit) }];
+    });
   }
   return rows.map((row) => ({
     figure: `MPPE ${String(row.name)} 1400 B`,
