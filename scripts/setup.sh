@@ -40,7 +40,7 @@ fi
 stamp=node_modules/.switchyard-lock-hash
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
-  say "installing npm dependencies (npm ci; builds the native binding)"
+  say "installing npm dependencies (npm ci; builds the native addons)"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_hash" >"$stamp"
 fi
