@@ -65,3 +65,13 @@ npx turbo run build --output-logs=errors-only --log-prefix=none >&2
 # npm links workspace bins (switchyard-pptpd, switchyard-pptp) only when their targets exist, which
 # they do only after the build: link them now, so `npx switchyard-pptpd` works from the repository root.
 npm rebuild --ignore-scripts --no-audit --loglevel=error >/dev/null
+# npm sets the executable bit only when it creates a link, and a build restored from turbo's cache (or
+# rewritten by tsc) leaves the bin files without it, e.g. after `npm ci` re-ran in a checkout that kept
+# its dist/: set it on every workspace bin that exists.
+for manifest in apps/*/package.json; do
+  node -e 'const m = require(process.argv[1]); for (const b of Object.values(m.bin ?? {})) console.log(b);' \
+    "$PWD/$manifest" | while read -r bin; do
+    target="$(dirname "$manifest")/$bin"
+    if [ -f "$target" ]; then chmod +x "$target"; fi
+  done
+done
