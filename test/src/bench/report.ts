@@ -32,6 +32,8 @@ export interface Results {
   sessions?: SessionFigures;
   micro?: MicroResult[];
   profile?: ProfileSummary;
+  /** The sessions appliance's profile (--profile DIR writes it under DIR/sessions). */
+  sessionsProfile?: ProfileSummary;
   goals?: Goal[];
   errors: { section: string; error: string }[];
 }
@@ -180,7 +182,9 @@ function latencyTable(latency: LatencyFigures): string {
 }
 
 function sessionsTable(s: SessionFigures): string {
-  const rows: Cell[][] = [['no session', 0, undefined, undefined, undefined, s.idleRssBytes, undefined]];
+  const rows: Cell[][] = [
+    ['no session', 0, undefined, undefined, undefined, undefined, s.idleRssBytes, undefined],
+  ];
   s.steps.forEach((step, i) =>
     rows.push([
       `+${step.requested} sessions`,
@@ -188,6 +192,7 @@ function sessionsTable(s: SessionFigures): string {
       step.setupsPerSecond,
       step.setupWallMs,
       step.applianceCpuPercent,
+      step.loadCpuPercent,
       step.applianceRssBytes,
       s.bytesPerSession[i]?.bytes,
     ]),
@@ -200,6 +205,7 @@ function sessionsTable(s: SessionFigures): string {
       'set-ups/s',
       'wall ms',
       'appliance CPU %',
+      'load CPU %',
       'appliance RSS bytes',
       'bytes/session',
     ],

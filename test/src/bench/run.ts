@@ -4,7 +4,7 @@
 // writes one JSON document. Never pass/fail: the exit status only says whether the run itself worked.
 // Everything it creates is removed at the end, on an error and on Ctrl-C (Cleanup's signal hooks).
 // Usage: node test/dist/bench/run.js [--out FILE] [--only plain,tunnel,latency,sessions,micro] […]
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     'load-cpu': { type: 'string', default: '0' },
     'log-level': { type: 'string', default: 'info' },
     profile: { type: 'string' },
+    'heap-snapshots': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -101,16 +102,20 @@ async function dataPathSections(
   } finally {
     await appliance.stop();
   }
-  if (profileDir !== undefined) {
-    const file = readdirSync(profileDir)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .sort()
-      .at(-1);
-    if (file !== undefined) {
-      results.profile = summariseProfile(readProfile(join(profileDir, file)));
-      process.stderr.write(`${renderProfile(results.profile)}\n(profile: ${join(profileDir, file)})\n`);
-    }
-  }
+  if (profileDir !== undefined) reportProfile(results, profileDir, 'profile');
+}
+
+/** Summarises the newest .cpuprofile in `dir` into results[key] and prints it. */
+function reportProfile(results: Results, dir: string, key: 'profile' | 'sessionsProfile'): void {
+  const file = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .sort()
+        .at(-1)
+    : undefined;
+  if (file === undefined) return;
+  results[key] = summariseProfile(readProfile(join(dir, file)));
+  process.stderr.write(`${renderProfile(results[key])}\n(profile: ${join(dir, file)})\n`);
 }
 
 async function runSuite(cleanup: Cleanup, dir: string): Promise<Results> {
@@ -132,7 +137,10 @@ async function runSuite(cleanup: Cleanup, dir: string): Promise<Results> {
       dir: join(dir, 'appliance-sessions'),
       cpus: pinning,
       logLevel,
+      ...(args.profile !== undefined && { profileDir: resolve(args.profile, 'sessions') }),
+      ...(args['heap-snapshots'] !== undefined && { heapSnapshotDir: resolve(args['heap-snapshots']) }),
     });
+    if (args.profile !== undefined) reportProfile(results, resolve(args.profile, 'sessions'), 'sessionsProfile');
   });
   await section(results, 'micro', async () => {
     results.micro = await runMicroBenchmarks(cleanup, dir);
@@ -145,7 +153,8 @@ async function main(): Promise<number> {
   if (args.help) {
     process.stdout.write(`usage: node test/dist/bench/run.js [--out FILE] [--only ${SECTIONS.join(',')}]
   [--duration-ms N] [--sizes 1400,64] [--data-sessions 1,100] [--sessions 1000,10000] [--concurrency N]
-  [--latency-count N] [--appliance-cpu N] [--load-cpu N] [--log-level info] [--profile DIR]\n`);
+  [--latency-count N] [--appliance-cpu N] [--load-cpu N] [--log-level info] [--profile DIR]
+  [--heap-snapshots DIR]\n`);
     return 0;
   }
   if (process.getuid?.() !== 0) {

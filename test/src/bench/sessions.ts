@@ -2,7 +2,8 @@
 // connection, LCP, MS-CHAPv2, CCP/MPPE-128, IPCP) opened in steps up to the target and held idle. Each
 // step is one load generator (C set-ups in flight), timed from its start to its last session up; the
 // appliance's RSS and its host routes (one per session whose IPCP is up) are read once the step settles.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Cleanup } from '../interop/cleanup.js';
 import { run, sleep } from '../interop/exec.js';
 import { ApplianceProcess, BENCH_SECRET, BENCH_USER } from './appliance.js';
@@ -20,6 +21,8 @@ export interface SessionStep {
   readonly setupWallMs: number;
   readonly setupsPerSecond: number;
   readonly applianceCpuPercent: number;
+  /** The load generator's CPU in the same window: near 100% means it, not the appliance, is the limit. */
+  readonly loadCpuPercent: number;
   readonly applianceRssBytes: number;
   readonly clientRssBytes: number;
 }
@@ -41,6 +44,14 @@ export interface SessionOptions {
   readonly dir: string;
   readonly cpus: { readonly appliance: string | undefined; readonly load: string | undefined };
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Directory for the appliance's `--cpu-prof` output (the whole run: idle, set-ups, held). */
+  readonly profileDir?: string | undefined;
+  /**
+   * Directory for heap snapshots of the appliance, one after each settle (none held, then each step);
+   * compare two with heap-summary.js. Writing one stops the appliance for seconds: the step's figures
+   * are read before it.
+   */
+  readonly heapSnapshotDir?: string | undefined;
 }
 
 /** Let timers, GC and the kernel settle before memory is read. */
@@ -49,6 +60,23 @@ const SETTLE_MS = 3000;
 function rssBytes(pid: number): number {
   const kib = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kib ?? 0) * 1024;
+}
+
+/** SIGUSR2 (node --heapsnapshot-signal) and waits until the snapshot file is complete. */
+async function heapSnapshot(pid: number, dir: string, name: string): Promise<void> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  const deadline = Date.now() + 5 * 60_000;
+  while (Date.now() < deadline) {
+    await sleep(500);
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    // V8 writes the JSON in order; its last section, "strings", ends the document with "]}".
+    if (file !== undefined && readFileSync(join(dir, file), 'utf8').trimEnd().endsWith(']}')) {
+      renameSync(join(dir, file), join(dir, `${name}.heapsnapshot`));
+      return;
+    }
+  }
+  throw new Error(`no heap snapshot from ${pid} within 5 minutes`);
 }
 
 async function routesOn(netns: string, dev: string): Promise<number> {
@@ -79,6 +107,12 @@ function startStep(
   );
 }
 
+function snapshotArgs(dir: string | undefined): string[] {
+  if (dir === undefined) return [];
+  mkdirSync(dir, { recursive: true });
+  return ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`];
+}
+
 export async function measureSessions(
   cleanup: Cleanup,
   lab: BenchLab,
@@ -91,11 +125,17 @@ export async function measureSessions(
     capacity,
     cpu: options.cpus.appliance,
     logLevel: options.logLevel,
+    profileDir: options.profileDir,
+    nodeArgs: snapshotArgs(options.heapSnapshotDir),
   });
+  const snapshot = async (name: string) => {
+    if (options.heapSnapshotDir !== undefined) await heapSnapshot(appliance.pid, options.heapSnapshotDir, name);
+  };
   const loads: BenchChild[] = [];
   try {
     await sleep(SETTLE_MS);
     const idleRssBytes = appliance.rssBytes();
+    await snapshot('sessions-0');
     const steps: SessionStep[] = [];
     let held = 0;
     for (const target of options.targets) {
@@ -103,9 +143,9 @@ export async function measureSessions(
       if (requested <= 0) continue;
       const load = startStep(cleanup, lab, options, requested, held + 1);
       loads.push(load);
-      const cpu = new CpuSampler([appliance.pid]);
+      const cpu = new CpuSampler([appliance.pid, load.pid]);
       const event = await load.next<HeldEvent>(30 * 60_000);
-      const [applianceCpuPercent = 0] = cpu.stop().processPercent;
+      const [applianceCpuPercent = 0, loadCpuPercent = 0] = cpu.stop().processPercent;
       await sleep(SETTLE_MS);
       held += event.established;
       steps.push({
@@ -115,9 +155,11 @@ export async function measureSessions(
         setupWallMs: event.elapsedMs,
         setupsPerSecond: Math.round((event.established * 1000) / Math.max(event.elapsedMs, 1)),
         applianceCpuPercent,
+        loadCpuPercent,
         applianceRssBytes: appliance.rssBytes(),
         clientRssBytes: loads.reduce((sum, l) => sum + rssBytes(l.pid), 0),
       });
+      await snapshot(`sessions-${held}`);
     }
     for (const load of loads) load.send('release');
     const loadReports: unknown[] = [];

@@ -1,6 +1,6 @@
 // Reads the chap-secrets file and its `@/path` indirect secrets from disk: the plugin's only file-system
 // code. Parsing is the codec's; this adds what needs the disk (pppd check_access, indirect files, errno).
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { SwitchyardError } from '@switchyard/core';
 import { getWords } from '@switchyard/ppp/pppd-files';
@@ -59,15 +59,14 @@ export async function loadSecretsFile(path: string): Promise<LoadedSecrets> {
   return { path, entries, problems, warnings, stamp: stampOf(info) };
 }
 
-/** The current file version, or undefined when it cannot be examined (missing, no permission). */
+/**
+ * The current file version, or undefined when it cannot be examined (missing, no permission). Asked at
+ * every login: one stat(2), not open+fstat+close (three thread-pool trips, a third of set-up CPU at
+ * 1,000 logins a second).
+ */
 export async function secretsFileStamp(path: string): Promise<string | undefined> {
   try {
-    const handle = await open(path, 'r');
-    try {
-      return stampOf(await handle.stat());
-    } finally {
-      await handle.close();
-    }
+    return stampOf(await stat(path));
   } catch {
     return undefined;
   }
