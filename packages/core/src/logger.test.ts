@@ -33,3 +33,11 @@ test('child loggers add structured fields; text and JSON renderings carry them',
     peer: 'a b',
   });
 });
+
+test('child loggers share their methods: sessions keep thousands of them', () => {
+  const root = createLogger({ level: 'info', sink: () => {} });
+  const [a, b] = [root.child({ session: 1 }), root.child({ session: 2 })];
+  for (const method of ['error', 'warn', 'info', 'debug', 'child'] as const) {
+    assert.equal(a[method], b[method], method);
+  }
+});

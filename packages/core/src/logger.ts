@@ -31,20 +31,49 @@ export const loggerToken = createToken<Logger>('core.logger');
 const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
 export function createLogger(options: { level: LogLevel; sink: LogSink; fields?: LogFields }): Logger {
-  const { level, sink } = options;
-  const base = options.fields ?? {};
-  const emit = (at: LogLevel, message: string, fields?: LogFields) => {
-    if (rank[at] > rank[level]) return;
-    sink({ time: new Date(), level: at, message, fields: fields ? { ...base, ...fields } : base });
-  };
-  return {
-    error: (m, f) => emit('error', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    info: (m, f) => emit('info', m, f),
-    debug: (m, f) => emit('debug', m, f),
-    debugEnabled: level === 'debug',
-    child: (fields) => createLogger({ level, sink, fields: { ...base, ...fields } }),
-  };
+  return new FieldLogger(options.level, options.sink, options.fields ?? {});
+}
+
+/**
+ * A class, not an object of closures: every session holds child loggers, and prototype methods cost
+ * nothing per instance where six closures and their context cost about 400 bytes.
+ */
+class FieldLogger implements Logger {
+  readonly debugEnabled: boolean;
+
+  constructor(
+    private readonly level: LogLevel,
+    private readonly sink: LogSink,
+    private readonly base: LogFields,
+  ) {
+    this.debugEnabled = level === 'debug';
+  }
+
+  error(message: string, fields?: LogFields): void {
+    this.emit('error', message, fields);
+  }
+
+  warn(message: string, fields?: LogFields): void {
+    this.emit('warn', message, fields);
+  }
+
+  info(message: string, fields?: LogFields): void {
+    this.emit('info', message, fields);
+  }
+
+  debug(message: string, fields?: LogFields): void {
+    this.emit('debug', message, fields);
+  }
+
+  child(fields: LogFields): Logger {
+    return new FieldLogger(this.level, this.sink, { ...this.base, ...fields });
+  }
+
+  private emit(at: LogLevel, message: string, fields: LogFields | undefined): void {
+    if (rank[at] > rank[this.level]) return;
+    const base = this.base;
+    this.sink({ time: new Date(), level: at, message, fields: fields ? { ...base, ...fields } : base });
+  }
 }
 
 /** `2026-11-24T20:00:00.000Z info  [plugin=lcp session=3] message key=value` — grep-friendly text. */
