@@ -135,3 +135,14 @@ test('close() drops buffered packets and the timer', () => {
   clock.advance(1000);
   assert.deepEqual(delivered, [1]);
 });
+
+test('the reorder buffer is allocated by the first packet that must wait, and still reorders', () => {
+  const { rx, delivered, feed } = receiver();
+  feed(1, 2, 3);
+  assert.equal(rx.holdsReorderBuffer, false, 'in-order traffic needs no slots');
+  assert.deepEqual(feed(5, 4), ['buffered', 'delivered']);
+  assert.equal(rx.holdsReorderBuffer, true);
+  assert.deepEqual(delivered, [1, 2, 3, 4, 5]);
+  rx.close();
+  assert.equal(rx.holdsReorderBuffer, false, 'close() frees it');
+});

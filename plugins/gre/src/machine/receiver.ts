@@ -37,16 +37,16 @@ export class GreReceiver {
   private history = 0;
   private readonly capacity: number;
   private readonly mask: number;
-  private readonly slots: (Uint8Array | undefined)[];
-  private readonly arrivals: Float64Array;
+  /** Allocated at the first packet that must wait: most calls never see one, and 10,000 idle calls
+   *  would otherwise hold 10 MB of empty slots. Freed by close(). */
+  private slots: (Uint8Array | undefined)[] | undefined;
+  private arrivals: Float64Array | undefined;
   private buffered = 0;
   private timer: Timer | undefined;
 
   constructor(private readonly options: GreReceiverOptions) {
     this.capacity = options.capacity <= 0 ? 0 : 2 ** Math.ceil(Math.log2(options.capacity));
     this.mask = this.capacity - 1;
-    this.slots = new Array<Uint8Array | undefined>(this.capacity).fill(undefined);
-    this.arrivals = new Float64Array(this.capacity);
   }
 
   /** Highest sequence number received: what the next acknowledgment reports (RFC 2637 §4.1). */
@@ -57,6 +57,11 @@ export class GreReceiver {
   /** Packets waiting in the reorder buffer. */
   get bufferedCount(): number {
     return this.buffered;
+  }
+
+  /** Whether the reorder buffer's slots are allocated (memory accounting). */
+  get holdsReorderBuffer(): boolean {
+    return this.slots !== undefined;
   }
 
   /**
@@ -80,7 +85,7 @@ export class GreReceiver {
       counters.rxLate++;
       return 'late';
     }
-    if (distance > 0 && distance < capacity && this.slots[seq & this.mask] !== undefined) {
+    if (distance > 0 && distance < capacity && this.slots?.[seq & this.mask] !== undefined) {
       counters.rxDuplicate++;
       return 'duplicate';
     }
@@ -98,6 +103,8 @@ export class GreReceiver {
       return 'delivered';
     }
     const slot = seq & this.mask;
+    this.slots ??= new Array<Uint8Array | undefined>(capacity).fill(undefined);
+    this.arrivals ??= new Float64Array(capacity);
     this.slots[slot] = payload.slice();
     this.arrivals[slot] = this.options.clock.now();
     this.buffered++;
@@ -109,7 +116,8 @@ export class GreReceiver {
   close(): void {
     this.timer?.cancel();
     this.timer = undefined;
-    this.slots.fill(undefined);
+    this.slots = undefined;
+    this.arrivals = undefined;
     this.buffered = 0;
   }
 
@@ -124,11 +132,12 @@ export class GreReceiver {
 
   /** Delivers the buffered run that starts at `expected`. */
   private drain(): void {
-    while (this.buffered > 0) {
+    const slots = this.slots;
+    while (this.buffered > 0 && slots !== undefined) {
       const slot = this.expected & this.mask;
-      const payload = this.slots[slot];
+      const payload = slots[slot];
       if (payload === undefined) break;
-      this.slots[slot] = undefined;
+      slots[slot] = undefined;
       this.buffered--;
       this.deliverNext(payload, true);
     }
@@ -142,7 +151,8 @@ export class GreReceiver {
   private skipTo(target: number): void {
     const { counters } = this.options;
     while (seqAfter(target, this.expected)) {
-      if (this.buffered === 0) {
+      const slots = this.slots;
+      if (this.buffered === 0 || slots === undefined) {
         const gap = seqDiff(target, this.expected);
         counters.rxLost += gap;
         this.history = gap >= HISTORY_BITS ? 0 : (this.history << gap) >>> 0;
@@ -150,9 +160,9 @@ export class GreReceiver {
         return;
       }
       const slot = this.expected & this.mask;
-      const payload = this.slots[slot];
+      const payload = slots[slot];
       if (payload !== undefined) {
-        this.slots[slot] = undefined;
+        slots[slot] = undefined;
         this.buffered--;
         this.deliverNext(payload, true);
       } else {
@@ -167,13 +177,15 @@ export class GreReceiver {
   private onTimeout(): void {
     this.timer = undefined;
     const { timeoutMs, clock } = this.options;
+    const { slots, arrivals } = this;
+    if (slots === undefined || arrivals === undefined) return;
     while (this.buffered > 0) {
       let first = 0;
-      while (this.slots[(this.expected + first) & this.mask] === undefined) first++;
+      while (slots[(this.expected + first) & this.mask] === undefined) first++;
       let oldest = Infinity;
       for (let i = first; i < this.capacity; i++) {
         const slot = (this.expected + i) & this.mask;
-        if (this.slots[slot] !== undefined) oldest = Math.min(oldest, this.arrivals[slot] as number);
+        if (slots[slot] !== undefined) oldest = Math.min(oldest, arrivals[slot] as number);
       }
       const wait = oldest + timeoutMs - clock.now();
       if (first > 0 && wait > 0) {
