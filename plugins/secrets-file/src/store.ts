@@ -38,9 +38,6 @@ export class SecretsFileStore implements CredentialStore {
   private failedStamp?: string;
   private queue: Promise<unknown> = Promise.resolve();
   private waiting?: Promise<boolean>;
-  /** The stamp check under way, and the one queued behind it (see reloadIfChanged). */
-  private checking?: Promise<void>;
-  private nextCheck?: Promise<void>;
 
   constructor(
     private readonly source: SecretsSource,
@@ -94,32 +91,7 @@ export class SecretsFileStore implements CredentialStore {
     return { kind: 'not-found' };
   }
 
-  /**
-   * Logins that arrive while a check runs share the next one, which starts after they arrived: an edit
-   * made before a login began is still seen by it (pppd's guarantee), yet 64 logins in flight cost
-   * two stat(2) calls, not 64.
-   */
-  private reloadIfChanged(): Promise<void> {
-    if (this.nextCheck) return this.nextCheck;
-    if (!this.checking) return this.startCheck();
-    const next = this.checking.then(() => {
-      this.nextCheck = undefined;
-      return this.startCheck();
-    });
-    this.nextCheck = next;
-    return next;
-  }
-
-  private startCheck(): Promise<void> {
-    const run = this.checkOnce().finally(() => {
-      if (this.checking === run) this.checking = undefined;
-    });
-    this.checking = run;
-    return run;
-  }
-
-  /** Never rejects: stamp() answers undefined and reload() false on errors. */
-  private async checkOnce(): Promise<void> {
+  private async reloadIfChanged(): Promise<void> {
     const stamp = (await this.source.stamp()) ?? missing;
     if (stamp === this.current?.stamp || stamp === this.failedStamp) return;
     await this.reload();

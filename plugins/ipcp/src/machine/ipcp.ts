@@ -25,11 +25,34 @@ export interface IpcpSetup extends IpcpDependencies {
   readonly config: IpcpConfig;
 }
 
-function ipcpOptions(config: IpcpConfig, server: boolean, lease: () => Lease | undefined) {
-  const fallback = config.localip === undefined ? undefined : parseIpv4(config.localip);
+function nameServerOptions(config: IpcpConfig, server: boolean) {
   const dns = config.msDns.map(parseIpv4);
   const wins = config.msWins.map(parseIpv4);
   const ask = !server && config.usepeerdns;
+  return {
+    dns1: nameServerOption(129, { give: dns[0], ask }),
+    wins1: nameServerOption(130, { give: wins[0], ask: false }),
+    dns2: nameServerOption(131, { give: dns[1], ask }),
+    wins2: nameServerOption(132, { give: wins[1], ask: false }),
+  };
+}
+
+type NameServerOptions = ReturnType<typeof nameServerOptions>;
+
+/** The name-server specs hold no session state: built once per (shared, resolved) config and role. */
+const nameServersByConfig = new WeakMap<IpcpConfig, { server?: NameServerOptions; client?: NameServerOptions }>();
+
+function sharedNameServerOptions(config: IpcpConfig, server: boolean): NameServerOptions {
+  const byRole = nameServersByConfig.get(config) ?? {};
+  nameServersByConfig.set(config, byRole);
+  return server
+    ? (byRole.server ??= nameServerOptions(config, true))
+    : (byRole.client ??= nameServerOptions(config, false));
+}
+
+/** The session's specs: the address option reads the session's lease; the others are shared. */
+export function ipcpOptions(config: IpcpConfig, server: boolean, lease: () => Lease | undefined) {
+  const fallback = config.localip === undefined ? undefined : parseIpv4(config.localip);
   const leased = (text: string | undefined) => (text === undefined ? undefined : parseIpv4(text));
   return {
     addr: ipAddressOption({
@@ -38,10 +61,7 @@ function ipcpOptions(config: IpcpConfig, server: boolean, lease: () => Lease | u
       assigned: () => (server ? leased(lease()?.address) : undefined),
       acceptNak: !server,
     }),
-    dns1: nameServerOption(129, { give: dns[0], ask }),
-    wins1: nameServerOption(130, { give: wins[0], ask: false }),
-    dns2: nameServerOption(131, { give: dns[1], ask }),
-    wins2: nameServerOption(132, { give: wins[1], ask: false }),
+    ...sharedNameServerOptions(config, server),
   };
 }
 
