@@ -170,6 +170,7 @@ export class CpAutomaton implements CpAutomatonView {
     for (const action of actions) this.perform(action, event, from, to, out);
     this.current = to;
     if (!TIMER_STATES.has(to)) this.stopTimer(); // §4.1: stopped on leaving the states with TO events
+    if (to === 'opened' && from !== 'opened') this.negotiation.settle();
     out.push({ kind: 'transition', event, from, to, actions, packet: this.inbound?.packet });
     const delivered = this.outputs.deliver(out);
     if (!this.settings.restartOnOpen || !hasFootnote('r', event, from)) return delivered;

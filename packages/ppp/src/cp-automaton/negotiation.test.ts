@@ -118,3 +118,29 @@ test('a peer Configure-Request in Opened renegotiates: tld, scr, sca (RFC 1661 Â
   assert.equal(b.state, 'opened');
   assert.ok(loop.outputs.a.filter((o) => o.kind === 'layer' && o.signal === 'down').length === 1);
 });
+
+test('in Opened the request is let go, yet a late copy of the Ack is still a duplicate and renegotiation works', () => {
+  const harness = pair();
+  const { loop, a, b } = harness;
+  let lastAck: Parameters<CpAutomaton['receive']>[0] | undefined;
+  loop.drop = (from, packet) => {
+    if (from === 'b' && packet.code === 2) lastAck = packet;
+    return false;
+  };
+  start(harness);
+  loop.pump();
+  assert.equal(a.state, 'opened');
+  assert.equal(a['negotiation'].heldOptions, 0, 'no encoded options kept while Opened');
+  assert.ok(lastAck);
+  const outputs = a.receive(lastAck);
+  assert.deepEqual(
+    outputs.map((o) => (o.kind === 'discard' ? o.reason : o.kind)),
+    ['duplicate-reply'],
+  );
+  assert.equal(a.state, 'opened');
+  b.handle('down');
+  b.handle('up');
+  loop.pump();
+  assert.equal(a.state, 'opened');
+  assert.equal(a.ourValue(mruA), 1400, 'the renegotiation started again from desired() and the Nak');
+});

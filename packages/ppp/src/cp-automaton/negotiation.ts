@@ -42,6 +42,23 @@ export class Negotiation {
     return this.last;
   }
 
+  /**
+   * Opened: no timer runs (§4.1), so our request is never retransmitted, only replaced by a fresh one
+   * (begin() first). Its encoded options and our wanted values are let go, a few hundred bytes per
+   * protocol and session; the Identifier stays, so a late copy of the Ack is still a duplicate.
+   */
+  settle(): void {
+    if (this.last !== undefined && this.last.options.length > 0) {
+      this.last = { ...this.last, options: [] };
+    }
+    this.ours.release();
+  }
+
+  /** Encoded options kept for a retransmission of our request (memory accounting, tests). */
+  get heldOptions(): number {
+    return this.last?.options.length ?? 0;
+  }
+
   /** Judges the peer's request; `restarting` when it starts a new negotiation (pppd resets nakloops first). */
   judge(request: ConfigurePacket, restarting: boolean): JudgedRequest {
     if (restarting) this.naksSent = 0;

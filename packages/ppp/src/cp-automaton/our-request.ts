@@ -18,6 +18,11 @@ export class OurRequest {
     }
   }
 
+  /** Drops the values (Opened): reset() rebuilds them before any new request. */
+  release(): void {
+    this.wanted.clear();
+  }
+
   /** The option list for the next Configure-Request, in the ProtocolSpec's order. */
   encode(): CpOption[] {
     const out: CpOption[] = [];
