@@ -264,3 +264,15 @@ test('malformed packets, Challenges and unknown codes are dropped without a repl
   assert.ok(logs.has('CHAP: dropped malformed packet'));
   assert.ok(logs.has('rcvd [CHAP Challenge id=0x1 <01>, name = "x"]'));
 });
+
+test('after Success the exchange keeps only its replies, not the challenge (it lives as long as the session)', async () => {
+  const { end, exchange } = setup();
+  exchange.start();
+  const { identifier, value } = challengeOf(end);
+  exchange.receive(response(identifier, 's3cret', value));
+  await settle();
+  const held = exchange as unknown as { challenge: Uint8Array; challengePacket: Uint8Array };
+  assert.equal(held.challenge.length + held.challengePacket.length, 0);
+  exchange.receive(response(identifier, 's3cret', value));
+  assert.deepEqual(end.sent[2], end.sent[1], 'a repeat still gets the same Success');
+});

@@ -16,6 +16,8 @@ import {
 } from './exchange-support.js';
 import { formatChapBytes } from './format.js';
 
+const NO_BYTES = new Uint8Array(0);
+
 type State = 'idle' | 'challenging' | 'verifying' | 'retry-wait' | 'done' | 'stopped';
 
 export function chapAuthenticatorExchange(
@@ -30,8 +32,8 @@ export function chapAuthenticatorExchange(
 class ChapAuthenticatorExchange implements AuthExchange {
   private state: State = 'idle';
   private identifier = 0;
-  private challenge: Uint8Array = new Uint8Array(0);
-  private challengePacket: Uint8Array = new Uint8Array(0);
+  private challenge: Uint8Array = NO_BYTES;
+  private challengePacket: Uint8Array = NO_BYTES;
   private transmissions = 0;
   private failedAttempts = 0;
   private timer?: Timer;
@@ -136,6 +138,9 @@ class ChapAuthenticatorExchange implements AuthExchange {
     const verdict = this.check(identifier, value, nameBytes, answer.secret);
     if (!verdict.ok) return this.fail(identifier, user, verdict.code, verdict.reason);
     this.state = 'done';
+    // Only a repeated Response's reply is needed from here on: let the challenge go (the exchange lives
+    // as long as the session).
+    this.challenge = this.challengePacket = NO_BYTES;
     this.reply(identifier, 'success', verdict.message);
     this.finish({
       ok: true,
