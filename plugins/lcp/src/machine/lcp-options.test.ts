@@ -12,6 +12,7 @@ test('sessions of one config share the stateless option specs; auth and magic st
   for (const name of ['mru', 'accm', 'pfc', 'acfc'] as const) assert.equal(a[name], b[name], name);
   assert.notEqual(a.auth, b.auth);
   assert.notEqual(a.magic, b.magic);
+  assert.equal(a.magic.judge, b.magic.judge, 'the magic spec keeps its state in fields, its code shared');
   assert.equal(a.mru.desired(), 1400);
   const other = lcpOptions(resolveLcpConfig({ mru: 1200 }), policy, () => 1);
   assert.equal(other.mru.desired(), 1200, 'another config gets its own');

@@ -2,7 +2,7 @@
 // magic is Nak'd with a fresh random one, and a Nak of our magic makes us pick a new one. A Nak that
 // carries the very value we put in our last Nak is the RFC's sign of a looped-back link; after
 // LOOPBACK_FAIL such Naks in a row LCP declares the line looped back (pppd "Serial line is looped back").
-import type { OptionSpec } from '@switchyard/ppp';
+import type { OptionSpec, Verdict } from '@switchyard/ppp';
 import { ACK, REJECT, hex32, readU32, u32Bytes } from './fields.js';
 
 /**
@@ -29,49 +29,68 @@ function nonZero(random: () => number): number {
 
 /** `enabled` false is pppd's `nomagic`: not requested, and the peer's Rejected. */
 export function magicNumberOption(enabled: boolean, random: () => number): MagicNumberOption {
-  let current: number | undefined;
-  let lastNakSent: number | undefined;
-  let loops = 0;
-  return {
-    type: 5,
-    name: 'magic',
-    get loops() {
-      return loops;
-    },
-    get current() {
-      return current;
-    },
-    decode: (data) => (data.length === 4 ? readU32(data) : undefined),
-    encode: u32Bytes,
-    format: (value) => `<magic ${hex32(value)}>`,
-    // pppd lcp_resetci: a new random magic for every negotiation.
-    desired: () => {
-      loops = 0;
-      current = enabled ? nonZero(random) : undefined;
-      return current;
-    },
-    judge: (peer) => {
-      if (!enabled) return REJECT;
-      // Our own magic coming back (or the illegal zero): Nak with another value (§6.4).
-      if (peer === 0 || peer === current) {
-        lastNakSent = nonZero(random);
-        return { verdict: 'nak', suggest: lastNakSent };
-      }
-      return ACK;
-    },
-    // The peer saw its own magic in our request, or we are talking to ourselves: pick anew (§6.4).
-    onNak: (suggested, ours) => {
-      if (ours === undefined) return undefined;
-      // §6.4: "Configure-Nak with the same Magic-Number as in the last Configure-Nak sent" = looped.
-      loops = suggested === lastNakSent ? loops + 1 : 0;
-      current = nonZero(random);
-      return current;
-    },
-    onAck: () => {
-      loops = 0;
-    },
-    onReject: () => {
-      current = undefined;
-    },
-  };
+  return new MagicNumberSpec(enabled, random);
+}
+
+/**
+ * A class rather than an object literal with getters: such a literal is kept as a dictionary (about
+ * 800 bytes), and every session has one.
+ */
+class MagicNumberSpec implements MagicNumberOption {
+  readonly type = 5;
+  readonly name = 'magic';
+  current: number | undefined;
+  loops = 0;
+  private lastNakSent: number | undefined;
+
+  constructor(
+    private readonly enabled: boolean,
+    private readonly random: () => number,
+  ) {}
+
+  decode(data: Uint8Array): number | undefined {
+    return data.length === 4 ? readU32(data) : undefined;
+  }
+
+  encode(value: number): Uint8Array {
+    return u32Bytes(value);
+  }
+
+  format(value: number): string {
+    return `<magic ${hex32(value)}>`;
+  }
+
+  /** pppd lcp_resetci: a new random magic for every negotiation. */
+  desired(): number | undefined {
+    this.loops = 0;
+    this.current = this.enabled ? nonZero(this.random) : undefined;
+    return this.current;
+  }
+
+  judge(peer: number): Verdict<number> {
+    if (!this.enabled) return REJECT;
+    // Our own magic coming back (or the illegal zero): Nak with another value (§6.4).
+    if (peer === 0 || peer === this.current) {
+      this.lastNakSent = nonZero(this.random);
+      return { verdict: 'nak', suggest: this.lastNakSent };
+    }
+    return ACK;
+  }
+
+  /** The peer saw its own magic in our request, or we are talking to ourselves: pick anew (§6.4). */
+  onNak(suggested: number, ours: number | undefined): number | undefined {
+    if (ours === undefined) return undefined;
+    // §6.4: "Configure-Nak with the same Magic-Number as in the last Configure-Nak sent" = looped.
+    this.loops = suggested === this.lastNakSent ? this.loops + 1 : 0;
+    this.current = nonZero(this.random);
+    return this.current;
+  }
+
+  onAck(): void {
+    this.loops = 0;
+  }
+
+  onReject(): void {
+    this.current = undefined;
+  }
 }
