@@ -4,24 +4,37 @@
 import type { CpOutput } from './outputs.js';
 
 export class OutputQueue {
-  private readonly pending: CpOutput[] = [];
+  /** Outputs of re-entrant calls, waiting behind the ones being delivered; none most of the time. */
+  private pending: CpOutput[] | undefined;
   private delivering = false;
 
   constructor(private readonly sink: (output: CpOutput) => void) {}
 
-  /** Queues `outputs`, drains the queue unless a drain is already under way, and returns `outputs`. */
+  /** Delivers `outputs` (after whatever a delivery under way still has to deliver) and returns them. */
   deliver(outputs: readonly CpOutput[]): readonly CpOutput[] {
-    this.pending.push(...outputs);
-    if (this.delivering) return outputs;
+    if (this.delivering) {
+      (this.pending ??= []).push(...outputs);
+      return outputs;
+    }
     this.delivering = true;
     try {
-      for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) this.sink(next);
+      for (const output of outputs) this.sink(output);
+      // Each re-entrant batch in arrival order; one queued meanwhile goes to a fresh array, after it.
+      for (let queued = this.take(); queued !== undefined; queued = this.take()) {
+        for (const output of queued) this.sink(output);
+      }
     } catch (error) {
-      this.pending.length = 0; // a throwing sink is a bug; don't replay stale outputs later
+      this.pending = undefined; // a throwing sink is a bug; don't replay stale outputs later
       throw error;
     } finally {
       this.delivering = false;
     }
     return outputs;
+  }
+
+  private take(): CpOutput[] | undefined {
+    const queued = this.pending;
+    this.pending = undefined;
+    return queued;
   }
 }
