@@ -52,6 +52,8 @@ export interface SessionOptions {
    * are read before it.
    */
   readonly heapSnapshotDir?: string | undefined;
+  /** More node options for the appliance (e.g. --trace-gc, to tell live heap from garbage in the RSS). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Let timers, GC and the kernel settle before memory is read. */
@@ -99,9 +101,17 @@ function startStep(
     concurrency: options.concurrency,
     firstCallId,
   };
+  // With --profile the load generator is profiled too (DIR/load): it may be the limit, not the appliance.
+  const profile =
+    options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}/load`];
   return BenchChild.node(
     cleanup,
-    { netns: lab.ns.client, cpu: options.cpus.load, label: `load ${sessions} idle sessions` },
+    {
+      netns: lab.ns.client,
+      cpu: options.cpus.load,
+      label: `load ${sessions} idle sessions`,
+      nodeArgs: profile,
+    },
     'load-child.js',
     ['--config', JSON.stringify(config)],
   );
@@ -126,10 +136,11 @@ export async function measureSessions(
     cpu: options.cpus.appliance,
     logLevel: options.logLevel,
     profileDir: options.profileDir,
-    nodeArgs: snapshotArgs(options.heapSnapshotDir),
+    nodeArgs: [...snapshotArgs(options.heapSnapshotDir), ...(options.nodeArgs ?? [])],
   });
   const snapshot = async (name: string) => {
-    if (options.heapSnapshotDir !== undefined) await heapSnapshot(appliance.pid, options.heapSnapshotDir, name);
+    if (options.heapSnapshotDir !== undefined)
+      await heapSnapshot(appliance.pid, options.heapSnapshotDir, name);
   };
   const loads: BenchChild[] = [];
   try {
@@ -163,7 +174,10 @@ export async function measureSessions(
     }
     for (const load of loads) load.send('release');
     const loadReports: unknown[] = [];
-    for (const load of loads) loadReports.push((await load.next<{ report: unknown }>(30 * 60_000)).report);
+    for (const load of loads) {
+      loadReports.push((await load.next<{ report: unknown }>(30 * 60_000)).report);
+      await load.ended(10_000); // it exits by itself; a SIGTERM now would cut its --cpu-prof short
+    }
     return {
       concurrency: options.concurrency,
       idleRssBytes,

@@ -131,6 +131,7 @@ test('in Opened the request is let go, yet a late copy of the Ack is still a dup
   loop.pump();
   assert.equal(a.state, 'opened');
   assert.equal(a['negotiation'].heldOptions, 0, 'no encoded options kept while Opened');
+  assert.equal(a['negotiation']['ours']['held'], undefined, 'nor a table of wanted values');
   assert.ok(lastAck);
   const outputs = a.receive(lastAck);
   assert.deepEqual(

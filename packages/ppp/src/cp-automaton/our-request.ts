@@ -5,22 +5,28 @@ import { type CpOption, cpOptionEquals } from '../codec/cp-options.js';
 import type { AnyOptionSpec, NegotiatedOption } from './option-spec.js';
 
 export class OurRequest {
-  private readonly wanted = new Map<number, unknown>();
+  /** Our values by option type; none while Opened (see release()), created again by reset(). */
+  private held: Map<number, unknown> | undefined;
 
   constructor(private readonly options: readonly AnyOptionSpec[]) {}
 
   /** A new negotiation: every option back to desired() (pppd resetci). */
   reset(): void {
-    this.wanted.clear();
+    this.held = new Map();
     for (const spec of this.options) {
       const value = spec.desired();
       if (value !== undefined) this.wanted.set(spec.type, value);
     }
   }
 
-  /** Drops the values (Opened): reset() rebuilds them before any new request. */
+  /** Drops the values (Opened, where they are not used): reset() rebuilds them before any new request. */
   release(): void {
-    this.wanted.clear();
+    this.held = undefined;
+  }
+
+  /** Even an empty Map holds a 150-byte table: let it go between negotiations. */
+  private get wanted(): Map<number, unknown> {
+    return (this.held ??= new Map());
   }
 
   /** The option list for the next Configure-Request, in the ProtocolSpec's order. */
