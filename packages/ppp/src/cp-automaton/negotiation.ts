@@ -8,6 +8,8 @@ import { OurRequest } from './our-request.js';
 import type { DiscardReason } from './outputs.js';
 import { type JudgedRequest, judgeRequest } from './request-judge.js';
 
+const NO_OPTIONS: readonly CpOption[] = [];
+
 export class Negotiation {
   private readonly ours: OurRequest;
   private last: ConfigurePacket | undefined;
@@ -49,7 +51,7 @@ export class Negotiation {
    */
   settle(): void {
     if (this.last !== undefined && this.last.options.length > 0) {
-      this.last = { ...this.last, options: [] };
+      this.last = { ...this.last, options: NO_OPTIONS };
     }
     this.ours.release();
   }

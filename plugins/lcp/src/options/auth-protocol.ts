@@ -43,7 +43,8 @@ export function formatAuth({ protocol, data }: AuthValue): string {
 }
 
 export function authProtocolOption(policy: AuthPolicy): OptionSpec<AuthValue> {
-  const dropped = new Set<AuthChoice>();
+  // Created by the first Nak: most peers Ack at once, and every session holds this spec.
+  let dropped: Set<AuthChoice> | undefined;
   const find = (list: readonly AuthChoice[], value: AuthValue) =>
     list.find((choice) => authValueEquals(choice, value));
   const plain = (choice: AuthChoice | undefined): AuthValue | undefined =>
@@ -56,7 +57,7 @@ export function authProtocolOption(policy: AuthPolicy): OptionSpec<AuthValue> {
     format: formatAuth,
     // A new negotiation starts again from the strongest (pppd lcp_resetci copies the wanted options).
     desired: () => {
-      dropped.clear();
+      dropped = undefined;
       return plain(policy.request[0]);
     },
     judge: (peer) => {
@@ -67,10 +68,11 @@ export function authProtocolOption(policy: AuthPolicy): OptionSpec<AuthValue> {
     onNak: (suggested, ours) => {
       if (ours === undefined) return undefined; // pppd: a Nak asking us to authenticate is ignored
       const current = find(policy.request, ours);
-      if (current) dropped.add(current);
+      const gone = (dropped ??= new Set());
+      if (current) gone.add(current);
       const wanted = find(policy.request, suggested);
-      if (wanted && !dropped.has(wanted)) return plain(wanted);
-      return plain(policy.request.find((choice) => !dropped.has(choice)));
+      if (wanted && !gone.has(wanted)) return plain(wanted);
+      return plain(policy.request.find((choice) => !gone.has(choice)));
     },
   };
 }
