@@ -63,3 +63,23 @@ export function lcpAuthPolicy(
       : choices;
   return { request, accept: [], required, requiredNames };
 }
+
+type PoliciesByRole = Partial<Record<PppRole, LcpAuthPolicy>>;
+const policies = new WeakMap<Readonly<LcpConfig>, WeakMap<readonly Authenticator[], PoliciesByRole>>();
+
+/**
+ * lcpAuthPolicy, computed once per (config, role, authenticator list): the ppp driver hands every
+ * session the same resolved config and list, and the policy is read-only, so sessions share it instead
+ * of each sorting and holding its own copy.
+ */
+export function sharedLcpAuthPolicy(
+  config: Readonly<LcpConfig>,
+  role: PppRole,
+  authenticators: readonly Authenticator[],
+): LcpAuthPolicy {
+  let byList = policies.get(config);
+  if (byList === undefined) policies.set(config, (byList = new WeakMap()));
+  let byRole = byList.get(authenticators);
+  if (byRole === undefined) byList.set(authenticators, (byRole = {}));
+  return (byRole[role] ??= lcpAuthPolicy(config, role, authenticators));
+}

@@ -23,7 +23,7 @@ import { callbackOption } from '../options/callback.js';
 import { LOOPBACK_FAIL, magicNumberOption } from '../options/magic-number.js';
 import { DEFAULT_MRU, mruOption } from '../options/mru.js';
 import { pfcOption } from '../options/pfc.js';
-import { type LcpAuthPolicy, lcpAuthPolicy } from './auth-policy.js';
+import { type LcpAuthPolicy, sharedLcpAuthPolicy } from './auth-policy.js';
 import { EchoKeepAlive } from './echo.js';
 import { lcpExtraCode } from './extra-code.js';
 import { terminateText } from './terminate-text.js';
@@ -84,7 +84,7 @@ export class Lcp implements LinkControl {
     private readonly events: ProtocolEvents,
     { config, random }: LcpSetup,
   ) {
-    this.policy = lcpAuthPolicy(config, context.role, authenticators);
+    this.policy = sharedLcpAuthPolicy(config, context.role, authenticators);
     this.specs = lcpOptions(config, this.policy, random);
     this.mtu = config.mtu;
     const { mru, accm, auth, magic, pfc, acfc } = this.specs;
