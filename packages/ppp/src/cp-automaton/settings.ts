@@ -31,9 +31,27 @@ export const CP_DEFAULTS: CpSettings = {
   peerMruBytes: 1500,
 };
 
-/** Fills in defaults; impossible values are a configuration bug and throw. */
+/** Resolved settings by their overrides: every session of a protocol asks for the same few. */
+const resolvedCache = new Map<string, CpSettings>();
+/** Plenty for the handful of configurations an appliance has; a bound in case a caller varies them. */
+const CACHE_LIMIT = 64;
+
+/**
+ * Fills in defaults; impossible values are a configuration bug and throw. The result is frozen and
+ * shared by the automatons given equal overrides (three per session otherwise).
+ */
 export function resolveCpSettings(overrides: Partial<CpSettings> = {}): CpSettings {
-  const settings: CpSettings = { ...CP_DEFAULTS, ...definedOnly(overrides) };
+  const o = overrides;
+  const key = `${o.restartIntervalMs},${o.maxConfigure},${o.maxTerminate},${o.maxFailure},${o.passive},${o.restartOnOpen},${o.peerMruBytes}`;
+  const cached = resolvedCache.get(key);
+  if (cached !== undefined) return cached;
+  const settings = Object.freeze(checked({ ...CP_DEFAULTS, ...definedOnly(overrides) }));
+  if (resolvedCache.size >= CACHE_LIMIT) resolvedCache.clear();
+  resolvedCache.set(key, settings);
+  return settings;
+}
+
+function checked(settings: CpSettings): CpSettings {
   const positive = ['restartIntervalMs', 'maxConfigure', 'maxTerminate', 'maxFailure'] as const;
   for (const key of positive) {
     const value = settings[key];
