@@ -140,7 +140,8 @@ async function runSuite(cleanup: Cleanup, dir: string): Promise<Results> {
       ...(args.profile !== undefined && { profileDir: resolve(args.profile, 'sessions') }),
       ...(args['heap-snapshots'] !== undefined && { heapSnapshotDir: resolve(args['heap-snapshots']) }),
     });
-    if (args.profile !== undefined) reportProfile(results, resolve(args.profile, 'sessions'), 'sessionsProfile');
+    if (args.profile !== undefined)
+      reportProfile(results, resolve(args.profile, 'sessions'), 'sessionsProfile');
   });
   await section(results, 'micro', async () => {
     results.micro = await runMicroBenchmarks(cleanup, dir);

@@ -40,7 +40,10 @@ function nameServerOptions(config: IpcpConfig, server: boolean) {
 type NameServerOptions = ReturnType<typeof nameServerOptions>;
 
 /** The name-server specs hold no session state: built once per (shared, resolved) config and role. */
-const nameServersByConfig = new WeakMap<IpcpConfig, { server?: NameServerOptions; client?: NameServerOptions }>();
+const nameServersByConfig = new WeakMap<
+  IpcpConfig,
+  { server?: NameServerOptions; client?: NameServerOptions }
+>();
 
 function sharedNameServerOptions(config: IpcpConfig, server: boolean): NameServerOptions {
   const byRole = nameServersByConfig.get(config) ?? {};
