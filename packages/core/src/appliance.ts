@@ -6,7 +6,14 @@ import { SystemClock, clockToken, type Clock } from './clock.js';
 import { validateConfig, type ApplianceConfig } from './config.js';
 import { container as rootContainer, type DependencyContainer } from './di.js';
 import { ErrorCodes, SwitchyardError } from './errors.js';
-import { createLogger, loggerToken, streamSink, type LogSink, type Logger } from './logger.js';
+import {
+  batchedWriter,
+  createLogger,
+  loggerToken,
+  streamSink,
+  type LogSink,
+  type Logger,
+} from './logger.js';
 import { orderPlugins } from './plugin-order.js';
 import type { Plugin, RunningPlugin } from './plugin.js';
 import { closeReason } from './sessions/close-reason.js';
@@ -77,8 +84,7 @@ export class Appliance {
     }
     const config = this.config;
     const clock = this.options.clock ?? new SystemClock();
-    const sink =
-      this.options.logSink ?? streamSink(config.core.log.format, (line) => process.stderr.write(line));
+    const sink = this.options.logSink ?? streamSink(config.core.log.format, stderrLog().write);
     const logger = (this.rootLogger = createLogger({ level: config.core.log.level, sink }));
     const container = (this.containerInstance = (
       this.options.container ?? rootContainer
@@ -109,6 +115,7 @@ export class Appliance {
       logger.error(`plugin failed to ${phase}`, { plugin: id, error: String(error) });
       await this.stopRunning();
       this.current = 'failed';
+      stderrLog().flush(); // before the caller prints why we failed
       throw new SwitchyardError(
         ErrorCodes.pluginStartFailed,
         `plugin '${id}' failed to ${phase}: ${String(error)}`,
@@ -129,6 +136,7 @@ export class Appliance {
     await this.stopRunning();
     this.current = 'stopped';
     this.logger.info('appliance stopped');
+    stderrLog().flush();
   }
 
   private async stopRunning(): Promise<void> {
@@ -149,6 +157,19 @@ export class Appliance {
       throw new SwitchyardError(ErrorCodes.applianceState, 'appliance has not started');
     return value;
   }
+}
+
+let stderrWriter: ReturnType<typeof batchedWriter> | undefined;
+
+/** The process's log on stderr, one write per turn of the event loop; flushed when the process exits. */
+function stderrLog(): ReturnType<typeof batchedWriter> {
+  if (stderrWriter === undefined) {
+    const writer = batchedWriter((chunk) => process.stderr.write(chunk));
+    // 'exit' also follows process.exit() and an uncaught exception: the last lines still get out.
+    process.once('exit', writer.flush);
+    stderrWriter = writer;
+  }
+  return stderrWriter;
 }
 
 export const createAppliance = (options: ApplianceOptions): Appliance => new Appliance(options);

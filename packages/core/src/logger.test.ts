@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLogger, formatLogJson, formatLogText, type LogRecord } from './logger.js';
+import { batchedWriter, createLogger, formatLogJson, formatLogText, type LogRecord } from './logger.js';
 
 test('records below the level are dropped; debug is kept only at level debug (pptpd `debug`)', () => {
   const records: LogRecord[] = [];
@@ -40,4 +40,19 @@ test('child loggers share their methods: sessions keep thousands of them', () =>
   for (const method of ['error', 'warn', 'info', 'debug', 'child'] as const) {
     assert.equal(a[method], b[method], method);
   }
+});
+
+test('lines of one event-loop turn leave in one write, in order; flush() sends what is pending at once', async () => {
+  const writes: string[] = [];
+  const log = batchedWriter((chunk) => writes.push(chunk));
+  log.write('a\n');
+  log.write('b\n');
+  assert.deepEqual(writes, []);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(writes, ['a\nb\n']);
+  log.write('c\n');
+  log.flush();
+  assert.deepEqual(writes, ['a\nb\n', 'c\n']);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(writes, ['a\nb\n', 'c\n'], 'nothing written twice');
 });

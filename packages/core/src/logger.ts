@@ -105,3 +105,32 @@ export function streamSink(format: 'text' | 'json', write: (line: string) => voi
   const render = format === 'json' ? formatLogJson : formatLogText;
   return (record) => write(`${render(record)}\n`);
 }
+
+/**
+ * Joins the lines logged during one turn of the event loop into one write. stderr is synchronous on
+ * Linux (file or pipe), so each line cost a write(2); at 1,000 set-ups a second (8 lines each) that
+ * was 5% of the appliance's CPU. Call flush() before the process exits, so no line is lost.
+ */
+export function batchedWriter(write: (chunk: string) => void): {
+  write(line: string): void;
+  flush(): void;
+} {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending === '') return;
+    const chunk = pending;
+    pending = '';
+    write(chunk);
+  };
+  return {
+    write: (line) => {
+      pending += line;
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(flush);
+    },
+    flush,
+  };
+}
