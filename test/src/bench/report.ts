@@ -18,6 +18,7 @@ export const UNITS = {
   Ms: 'milliseconds',
   Us: 'microseconds',
   PerSecond: 'per second',
+  MsPerSetup: 'CPU milliseconds (user + system) per completed session set-up',
   ratio: 'tunnel figure / plain figure, dimensionless',
 } as const;
 
@@ -183,7 +184,7 @@ function latencyTable(latency: LatencyFigures): string {
 
 function sessionsTable(s: SessionFigures): string {
   const rows: Cell[][] = [
-    ['no session', 0, undefined, undefined, undefined, undefined, s.idleRssBytes, undefined],
+    ['no session', 0, undefined, undefined, undefined, undefined, undefined, s.idleRssBytes, undefined],
   ];
   s.steps.forEach((step, i) =>
     rows.push([
@@ -192,6 +193,7 @@ function sessionsTable(s: SessionFigures): string {
       step.setupsPerSecond,
       step.setupWallMs,
       step.applianceCpuPercent,
+      step.applianceCpuMsPerSetup,
       step.loadCpuPercent,
       step.applianceRssBytes,
       s.bytesPerSession[i]?.bytes,
@@ -205,6 +207,7 @@ function sessionsTable(s: SessionFigures): string {
       'set-ups/s',
       'wall ms',
       'appliance CPU %',
+      'CPU ms/set-up',
       'load CPU %',
       'appliance RSS bytes',
       'bytes/session',

@@ -21,6 +21,9 @@ export interface SessionStep {
   readonly setupWallMs: number;
   readonly setupsPerSecond: number;
   readonly applianceCpuPercent: number;
+  /** The appliance's CPU time over the step (start to last session up) per set-up: unlike the rates,
+   *  barely moved by other work on the machine. */
+  readonly applianceCpuMsPerSetup: number;
   /** The load generator's CPU in the same window: near 100% means it, not the appliance, is the limit. */
   readonly loadCpuPercent: number;
   readonly applianceRssBytes: number;
@@ -155,7 +158,9 @@ export async function measureSessions(
       const load = startStep(cleanup, lab, options, requested, held + 1);
       loads.push(load);
       const cpu = new CpuSampler([appliance.pid, load.pid]);
+      const cpuMsBefore = appliance.cpuMs();
       const event = await load.next<HeldEvent>(30 * 60_000);
+      const applianceCpuMs = appliance.cpuMs() - cpuMsBefore;
       const [applianceCpuPercent = 0, loadCpuPercent = 0] = cpu.stop().processPercent;
       await sleep(SETTLE_MS);
       held += event.established;
@@ -166,6 +171,7 @@ export async function measureSessions(
         setupWallMs: event.elapsedMs,
         setupsPerSecond: Math.round((event.established * 1000) / Math.max(event.elapsedMs, 1)),
         applianceCpuPercent,
+        applianceCpuMsPerSetup: Math.round((100 * applianceCpuMs) / Math.max(1, event.established)) / 100,
         loadCpuPercent,
         applianceRssBytes: appliance.rssBytes(),
         clientRssBytes: loads.reduce((sum, l) => sum + rssBytes(l.pid), 0),
