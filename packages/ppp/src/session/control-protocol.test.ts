@@ -70,3 +70,10 @@ test('a Protocol-Reject of the protocol is its RXJ- (RFC 1661 §5.7): it stops',
   assert.deepEqual(layers, ['finished']);
   assert.equal(cp.automaton.state, 'stopped');
 });
+
+test('the protocol is its own link handler: no per-session handler object', () => {
+  const { link, cp } = bench();
+  assert.throws(() => link.register(cp), /already handled by IPCP/);
+  assert.equal(cp.protocol, 0x8021);
+  assert.equal(cp.phase, 'network');
+});

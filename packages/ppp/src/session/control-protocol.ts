@@ -9,6 +9,7 @@ import type { ProtocolSpec } from '../cp-automaton/option-spec.js';
 import type { CpOutput, LayerSignal } from '../cp-automaton/outputs.js';
 import type { CpSettings } from '../cp-automaton/settings.js';
 import type { ProtocolPhase } from '../link/phase.js';
+import type { ProtocolHandler } from '../link/ppp-link.js';
 import type { PppContext } from './contracts.js';
 
 export interface ControlProtocolOptions {
@@ -29,7 +30,8 @@ export interface ControlProtocolOptions {
 /** Packets kept while held; older ones are dropped first (the peer retransmits anyway). */
 const MAX_HELD = 8;
 
-export class ControlProtocol {
+/** Registered as its own link handler: a per-session handler object and two closures less. */
+export class ControlProtocol implements ProtocolHandler {
   readonly automaton: CpAutomaton;
   private readonly traceName: string;
   private disposed = false;
@@ -46,13 +48,19 @@ export class ControlProtocol {
       clock: context.clock,
       emit: (output) => this.output(output),
     });
-    context.link.register({
-      protocol: spec.protocol,
-      name: spec.name,
-      phase: options.phase,
-      receive: (payload) => this.receive(payload),
-      protocolRejected: () => this.protocolRejected(),
-    });
+    context.link.register(this);
+  }
+
+  get protocol(): number {
+    return this.spec.protocol;
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get phase(): ProtocolPhase {
+    return this.options.phase;
   }
 
   /** Unregisters the protocol and stops its Restart timer; nothing is sent or reported afterwards. */
@@ -108,7 +116,8 @@ export class ControlProtocol {
     this.context.send(this.spec.protocol, encodeCpPacket(packet));
   }
 
-  private protocolRejected(): void {
+  /** The peer Protocol-Rejected this protocol (the link calls it, §5.7). */
+  protocolRejected(): void {
     if (this.disposed) return;
     if (this.options.protocolRejected) this.options.protocolRejected();
     else this.automaton.handle('rxj-');
