@@ -44,7 +44,7 @@ function recordingNcp(log: string[]): NetworkControlFactory {
   };
 }
 
-function driver(options: Partial<PppSessionOptions> = {}) {
+function driver(options: Partial<PppSessionOptions> = {}, listen = true) {
   const clock = new ManualClock();
   const logs = new LogCapture();
   const session = new SessionRegistry(clock, logs.logger()).create('test', '192.0.2.2');
@@ -75,7 +75,7 @@ function driver(options: Partial<PppSessionOptions> = {}) {
     ...options,
   });
   const phases: string[] = [];
-  ppp.events.on('phase', (_from, to) => phases.push(to));
+  if (listen) ppp.events.on('phase', (_from, to) => phases.push(to));
   return { logs, session, frames$, sent, closed, lcp, auth, ppp, log, phases };
 }
 
@@ -190,4 +190,11 @@ test('the plugin runs a session on every Link of every TunnelTransport with the 
   lcp.ack();
   await stopping;
   assert.deepEqual(await call.serverSession.closed, closeReason('shutdown'));
+});
+
+test('a session nobody listens to holds no event emitter, and still runs', () => {
+  const d = driver({}, false);
+  d.lcp.up();
+  assert.equal(d.ppp.phase, 'network');
+  assert.equal((d.ppp as unknown as { emitter: unknown }).emitter, undefined);
 });

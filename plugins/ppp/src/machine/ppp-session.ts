@@ -60,7 +60,8 @@ export interface PppSessionEvents {
 export type PppTransport = Pick<Link, 'session' | 'send' | 'close' | 'maxFrameBytes'>;
 
 export class PppSession {
-  readonly events = new EventEmitter<PppSessionEvents>();
+  /** Created by the first listener: on the server nobody listens, and every session would hold one. */
+  private emitter: EventEmitter<PppSessionEvents> | undefined;
   readonly facts: PppFacts;
   readonly link: PppLink;
   readonly context: PppSessionContext;
@@ -121,8 +122,8 @@ export class PppSession {
         this.context.lastDataAt = options.clock.now();
         this.timers.start();
       },
-      up: (name) => this.events.emit('networkUp', name),
-      down: (name) => this.events.emit('networkDown', name),
+      up: (name) => this.emitter?.emit('networkUp', name),
+      down: (name) => this.emitter?.emit('networkDown', name),
       failed: (reason) => this.close(reason),
     });
     this.timers = new SessionTimers(
@@ -138,6 +139,10 @@ export class PppSession {
 
   get session() {
     return this.transport.session;
+  }
+
+  get events(): EventEmitter<PppSessionEvents> {
+    return (this.emitter ??= new EventEmitter());
   }
 
   get phase(): LinkPhase {
@@ -184,7 +189,7 @@ export class PppSession {
     const change = this.link.signal(event);
     if (!change) return;
     this.logger.debug(`phase: ${change.from} => ${change.to} (${event})`);
-    this.events.emit('phase', change.from, change.to);
+    this.emitter?.emit('phase', change.from, change.to);
   }
 
   private lcpUp(): void {
@@ -199,7 +204,7 @@ export class PppSession {
       if (this.options.role === 'server') this.session.authenticated(result.user);
       else this.logger.info('authentication succeeded', { user: result.user });
     }
-    this.events.emit('authenticated', result);
+    this.emitter?.emit('authenticated', result);
     this.signal('authenticated');
     this.network.start();
   }
@@ -253,6 +258,6 @@ export class PppSession {
     this.lcp.dispose();
     this.context.stop();
     this.transport.close(reason);
-    this.events.removeAllListeners();
+    this.emitter?.removeAllListeners();
   }
 }
