@@ -109,3 +109,18 @@ test('a release that re-enters close() does not start a second release pass', as
   assert.deepEqual(released, ['transport', 'first']);
   assert.deepEqual(await session.closed, { code: 'admin' });
 });
+
+test('closed settles for a waiter from before the close and for one from after it', async () => {
+  const sessions = registry();
+  const session = sessions.create('test', '192.0.2.9');
+  const early = session.closed;
+  assert.equal(session.closed, early, 'one promise');
+  await session.close(closeReason('admin'));
+  assert.deepEqual(await early, { code: 'admin' });
+  assert.deepEqual(await sessions.create('test', '192.0.2.10').close(closeReason('shutdown')), {
+    code: 'shutdown',
+  });
+  const other = sessions.create('test', '192.0.2.11');
+  await other.close(closeReason('echo-timeout'));
+  assert.deepEqual(await other.closed, { code: 'echo-timeout' });
+});

@@ -39,9 +39,8 @@ export class Session {
   private readonly resources: { name: string; release: Release }[] = [];
   private closing?: Promise<CloseReason>;
   private reason?: CloseReason;
-  private resolveClosed!: (reason: CloseReason) => void;
-  /** Settles with the reason once every resource has been released. */
-  readonly closed: Promise<CloseReason> = new Promise((resolve) => (this.resolveClosed = resolve));
+  private closedPromise: Promise<CloseReason> | undefined;
+  private resolveClosed: ((reason: CloseReason) => void) | undefined;
 
   constructor(
     readonly id: SessionId,
@@ -52,6 +51,20 @@ export class Session {
     private readonly bus: SessionBus,
     private readonly onClosed: (session: Session) => void,
   ) {}
+
+  /**
+   * Settles with the reason once every resource has been released. Made when first asked for: few
+   * sessions are ever waited on, and a promise with its resolver is ~150 bytes on each.
+   */
+  get closed(): Promise<CloseReason> {
+    if (this.closedPromise === undefined) {
+      this.closedPromise =
+        this.currentState === 'closed'
+          ? Promise.resolve(this.reason!)
+          : new Promise((resolve) => (this.resolveClosed = resolve));
+    }
+    return this.closedPromise;
+  }
 
   get state(): SessionState {
     return this.currentState;
@@ -126,7 +139,7 @@ export class Session {
     this.logger.debug('session released', { reason: formatCloseReason(reason) });
     this.onClosed(this);
     this.bus.emit('down', this.info, reason);
-    this.resolveClosed(reason);
+    this.resolveClosed?.(reason);
     return reason;
   }
 
