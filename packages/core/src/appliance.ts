@@ -6,14 +6,7 @@ import { SystemClock, clockToken, type Clock } from './clock.js';
 import { validateConfig, type ApplianceConfig } from './config.js';
 import { container as rootContainer, type DependencyContainer } from './di.js';
 import { ErrorCodes, SwitchyardError } from './errors.js';
-import {
-  batchedWriter,
-  createLogger,
-  loggerToken,
-  streamSink,
-  type LogSink,
-  type Logger,
-} from './logger.js';
+import { batchedWriter, createLogger, loggerToken, streamSink, type LogSink, type Logger } from './logger.js';
 import { orderPlugins } from './plugin-order.js';
 import type { Plugin, RunningPlugin } from './plugin.js';
 import { closeReason } from './sessions/close-reason.js';
