@@ -10,3 +10,24 @@ test('the client encrypts with the native MPPE key schedules, as the appliance d
   } satisfies PacketSink);
   assert.equal(stack.mppeFactory.createKeySchedule, nativeKeySchedules());
 });
+
+test('sessions with equal settings share the LCP factory and the authenticators; other settings do not', () => {
+  const sink = { open: () => Promise.reject(new Error('no IP side in this test')) } satisfies PacketSink;
+  const settings = () => ({
+    auth: ['mschap-v2'] as const,
+    mppe: defaultMppeConfig,
+    usepeerdns: false,
+    lcp: {},
+  });
+  const a = buildPppStack({ ...settings(), auth: ['mschap-v2'] }, sink);
+  const b = buildPppStack({ ...settings(), auth: ['mschap-v2'] }, sink);
+  assert.equal(a.linkControl, b.linkControl);
+  assert.equal(a.authenticators, b.authenticators);
+  assert.notEqual(a.mppeFactory, b.mppeFactory, 'MPPE stays per session');
+  const c = buildPppStack({ ...settings(), auth: ['mschap-v2', 'pap'] }, sink);
+  assert.notEqual(c.authenticators, a.authenticators);
+  assert.deepEqual(
+    c.authenticators.map((x) => x.name),
+    ['mschap-v2', 'pap'],
+  );
+});

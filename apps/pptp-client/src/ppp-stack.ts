@@ -60,8 +60,37 @@ const AUTHENTICATORS: Readonly<Record<AuthProtocol, () => Authenticator>> = {
   pap: () => createPapAuthenticator(papSettings()),
 };
 
+interface SharedParts {
+  readonly linkControl: LinkControlFactory;
+  readonly authenticators: readonly Authenticator[];
+}
+
+/** Parts that hold no session state, by settings: the load generator opens thousands of sessions. */
+const sharedParts = new Map<string, SharedParts>();
+/** A handful of distinct settings in practice; a bound in case a caller varies them per session. */
+const SHARED_LIMIT = 16;
+
+/**
+ * The LCP factory and the authenticators for `settings`, built once per distinct value: sessions then
+ * also share LCP's resolved config, and with it its option specs and auth policy.
+ */
+function partsFor(settings: PppStackSettings): SharedParts {
+  const key = JSON.stringify([settings.auth, settings.lcp]);
+  let parts = sharedParts.get(key);
+  if (parts === undefined) {
+    parts = {
+      linkControl: createLcpFactory(settings.lcp),
+      authenticators: settings.auth.map((name) => AUTHENTICATORS[name]()),
+    };
+    if (sharedParts.size >= SHARED_LIMIT) sharedParts.clear();
+    sharedParts.set(key, parts);
+  }
+  return parts;
+}
+
 /** One session's stack; `sink` receives IPCP's route (the session's IP side). */
 export function buildPppStack(settings: PppStackSettings, sink: PacketSink): PppStack {
+  const { linkControl, authenticators } = partsFor(settings);
   // MPPE on the native key schedules, as the appliance's plugin does (a missing addon throws clearly).
   const mppeFactory = new MppeControlFactory(
     mppeSettings(settings.mppe),
@@ -75,10 +104,10 @@ export function buildPppStack(settings: PppStackSettings, sink: PacketSink): Ppp
     create: (context, events) => (ccp = mppeFactory.create(context, events)),
   };
   return {
-    linkControl: createLcpFactory(settings.lcp),
+    linkControl,
     mppeFactory,
     networkControls: [capturingCcp, createIpcpFactory({ usepeerdns: settings.usepeerdns }, { sink })],
-    authenticators: settings.auth.map((name) => AUTHENTICATORS[name]()),
+    authenticators,
     mppe: () => {
       if (ccp === undefined || !ccp.dataPath.running) return undefined;
       const { ours, peer } = ccp.automaton.negotiated();
