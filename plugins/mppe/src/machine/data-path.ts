@@ -37,11 +37,21 @@ export interface MppeDataPathOptions {
 }
 
 const EMPTY = new Uint8Array(0);
+/**
+ * Per-session scratch for one frame each way: room for the largest PPTP frame (1500-byte path MTU) and
+ * its header. A larger frame gets its own buffer, so nothing is ever truncated.
+ */
+const SCRATCH_BYTES = 2048;
 
 /**
  * Between `start` and `stop` (CCP Opened) frames are encrypted and decrypted; otherwise covered frames
  * are dropped and counted, never sent in clear, and 0x00FD frames are dropped. Each `start` begins from
  * the initial session keys and a fresh coherency count, as Linux does when CCP (re)opens.
+ *
+ * Ownership (the data path's rule, README "Design"): a frame is lent, never given. What `protect`
+ * returns and what `deliver` gets live in this session's two scratch buffers and are valid only until
+ * the call that handed them over returns; whoever keeps one (a transport's send batch, a test) copies
+ * it. That spares an allocation of a frame-sized buffer per packet each way, and the GC work after it.
  */
 export class MppeDataPath {
   readonly transform: DataTransform;
@@ -49,6 +59,8 @@ export class MppeDataPath {
   private decryptor: MppeDecryptor | undefined;
   private stateful = false;
   private readonly resets: ResetRequester;
+  private sendScratch: Uint8Array | undefined;
+  private receiveScratch: Uint8Array | undefined;
 
   constructor(private readonly options: MppeDataPathOptions) {
     this.transform = {
@@ -103,7 +115,9 @@ export class MppeDataPath {
       return undefined;
     }
     // Room for the PPP header in front of the ciphertext: the frame is built around it, not copied.
-    const payload = encryptor.encrypt(protocol, data, PPP_MAX_FRAME_HEADER);
+    // Allocated on first use: a session that carries no data costs no scratch (lazy per-session state).
+    this.sendScratch ??= new Uint8Array(SCRATCH_BYTES);
+    const payload = encryptor.encrypt(protocol, data, PPP_MAX_FRAME_HEADER, this.sendScratch);
     return { protocol: PppProtocol.COMPRESSED, payload, headroom: PPP_MAX_FRAME_HEADER };
   }
 
@@ -114,7 +128,8 @@ export class MppeDataPath {
       this.options.counters.receivedNotUp++;
       return;
     }
-    const result = decryptor.decrypt(payload);
+    this.receiveScratch ??= new Uint8Array(SCRATCH_BYTES);
+    const result = decryptor.decrypt(payload, this.receiveScratch);
     if (typeof result !== 'string') {
       this.options.deliver(result);
       return;

@@ -83,8 +83,12 @@ export class MppeDecryptor {
     return this.discarding;
   }
 
-  /** `payload` is what follows protocol 0x00FD: header and encrypted bytes. */
-  decrypt(payload: Uint8Array): Uint8Array | MppeDropReason {
+  /**
+   * `payload` is what follows protocol 0x00FD: header and encrypted bytes; it is not modified. With `into`
+   * (large enough) the frame is decrypted there: no allocation, and the result is valid only until `into`
+   * is written again (the data path delivers it during the call); otherwise into a new buffer.
+   */
+  decrypt(payload: Uint8Array, into?: Uint8Array): Uint8Array | MppeDropReason {
     if (payload.length < MPPE_MIN_PAYLOAD) {
       this.counters.malformed++;
       return 'malformed';
@@ -96,7 +100,7 @@ export class MppeDecryptor {
     if ((flags & MppeFlag.ENCRYPTED) === 0) return this.bad('bad-header', BAD_HEADER_POINTS);
     const sync = this.stateless ? this.syncStateless(count, flushed) : this.syncStateful(count, flushed);
     if (sync !== undefined) return sync;
-    return this.open(payload);
+    return this.open(payload, into);
   }
 
   private syncStateless(count: number, flushed: boolean): MppeDropReason | undefined {
@@ -151,10 +155,13 @@ export class MppeDecryptor {
     if (flushed && !flag && missedFlags === 0) this.keys.resetCipher();
   }
 
-  private open(payload: Uint8Array): Uint8Array | MppeDropReason {
-    // A copy decrypted in place: the caller's buffer may be reused by the next read, and one fused call
-    // (key changes + RC4) costs less than a second crossing into the native addon.
-    const out = new Uint8Array(payload.length - MPPE_HEADER_LENGTH);
+  private open(payload: Uint8Array, into: Uint8Array | undefined): Uint8Array | MppeDropReason {
+    // A copy decrypted in place, the caller's frame left as it was (a reorder buffer or a tap may hold
+    // it): in `into` when it is large enough, else in a new buffer. One fused call (key changes + RC4)
+    // costs less than a second crossing into the native addon.
+    const length = payload.length - MPPE_HEADER_LENGTH;
+    const out =
+      into !== undefined && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
     out.set(payload.subarray(MPPE_HEADER_LENGTH));
     this.keys.rekeyAndUpdate(out, 0, out.length, this.pendingRekeys);
     this.pendingRekeys = 0;

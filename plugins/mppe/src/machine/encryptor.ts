@@ -56,10 +56,12 @@ export class MppeEncryptor {
 
   /**
    * The MPPE payload for one frame (what follows protocol 0x00FD): header, then RC4 of the 2-byte
-   * protocol field and the data. One allocation: the returned buffer, which starts `headroom` bytes
-   * into it so the PPP header can be written in front without another allocation and copy.
+   * protocol field and the data, in a buffer that starts `headroom` bytes into its backing one, so the PPP
+   * header can be written in front without another allocation and copy. With `into` (large enough) that
+   * buffer is `into` itself: no allocation, and the result is only valid until `into` is written again
+   * (the data path lends it to the transport, which copies it during the call); otherwise a new one.
    */
-  encrypt(protocol: number, data: Uint8Array, headroom = 0): Uint8Array {
+  encrypt(protocol: number, data: Uint8Array, headroom = 0, into?: Uint8Array): Uint8Array {
     const count = (this.coherencyCount + 1) & COHERENCY_MASK;
     this.coherencyCount = count;
     let flags: number = MppeFlag.ENCRYPTED;
@@ -73,7 +75,11 @@ export class MppeEncryptor {
       flags |= MppeFlag.FLUSHED;
     }
     this.resetPending = false;
-    const out = new Uint8Array(headroom + MPPE_OVERHEAD + data.length).subarray(headroom);
+    const size = headroom + MPPE_OVERHEAD + data.length;
+    const out = (into !== undefined && into.length >= size ? into : new Uint8Array(size)).subarray(
+      headroom,
+      size,
+    );
     writeMppeHeader(out, flags, count);
     out[2] = (protocol >> 8) & 0xff;
     out[3] = protocol & 0xff;

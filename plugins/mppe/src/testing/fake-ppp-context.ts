@@ -85,7 +85,8 @@ export class FakePppContext implements PppContext {
         protocol,
         name: protocol === PppProtocol.IP ? 'IP' : 'IPV6',
         phase: 'network',
-        receive: (payload) => this.received.push({ protocol, payload }),
+        // Lent for the call only (data-path.ts ownership rule): a consumer that keeps it copies it.
+        receive: (payload) => this.received.push({ protocol, payload: payload.slice() }),
       });
     }
   }
@@ -116,7 +117,7 @@ export class FakePppContext implements PppContext {
   }
 
   deliver(frame: Uint8Array): void {
-    this.delivered.push(frame);
+    this.delivered.push(frame.slice()); // lent for the call only (data-path.ts ownership rule)
     this.receiveFrame(frame);
   }
 
