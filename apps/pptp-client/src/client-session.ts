@@ -107,7 +107,10 @@ export class PptpClientSession {
     return (this.endedAt ?? this.parts.clock.now()) - this.upAt;
   }
 
-  /** Sends one IPv4 packet through the tunnel; false when it was refused (see counters().ip). */
+  /**
+   * Sends one IPv4 packet through the tunnel; false when it was refused (see counters().ip). The packet is
+   * only read during the call (framed or encrypted into other buffers), so the caller may reuse it at once.
+   */
   sendIp(packet: Uint8Array): boolean {
     return this.parts.ip.send(packet);
   }

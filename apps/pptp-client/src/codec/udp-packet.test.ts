@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { internetChecksum, pcapFile, randomBytes, runTshark, seededRandom } from '@switchyard/wire/testing';
 import { parseIpv4 } from './ipv4.js';
-import { MIN_PACKET_BYTES, buildUdpPacket, readUdpPacket, type UdpPacketSpec } from './udp-packet.js';
+import {
+  MIN_PACKET_BYTES,
+  UdpPacketStamp,
+  buildUdpPacket,
+  readUdpPacket,
+  type UdpPacketSpec,
+} from './udp-packet.js';
 
 const spec = (overrides: Partial<UdpPacketSpec> = {}): UdpPacketSpec => ({
   source: parseIpv4('10.0.0.201') as number,
@@ -106,4 +112,41 @@ test('random bytes never make readUdpPacket throw', () => {
     if (bytes.length > 9) bytes[9] = 17;
     readUdpPacket(bytes);
   }
+});
+
+test('a stamped packet is byte for byte the built one, across the 16- and 32-bit wraps and the 0 → 0xffff UDP checksum', () => {
+  const random = seededRandom(7);
+  for (const totalBytes of [MIN_PACKET_BYTES, 41, 64, 1400]) {
+    const { sequence: _, ...flow } = spec({ totalBytes });
+    const stamp = new UdpPacketStamp(flow);
+    const sequences = [0, 1, 0xfffe, 0xffff, 0x10000, 0xfffffffe, 0xffffffff];
+    for (let i = 0; i < 200; i++) sequences.push(Math.floor(random() * 2 ** 32));
+    for (const sequence of sequences) {
+      assert.deepEqual(
+        stamp.stamp(sequence),
+        buildUdpPacket({ ...flow, sequence }),
+        `${totalBytes} B #${sequence}`,
+      );
+    }
+  }
+  // Some sequence gives a computed UDP checksum of 0, which RFC 768 sends as 0xffff: find and check it.
+  const { sequence: _, ...flow } = spec();
+  const stamp = new UdpPacketStamp(flow);
+  let zero = 0;
+  for (let sequence = 0; sequence < 0x20000 && zero === 0; sequence++) {
+    const built = buildUdpPacket({ ...flow, sequence });
+    if (built[26] === 0xff && built[27] === 0xff) {
+      zero++;
+      assert.deepEqual(stamp.stamp(sequence), built);
+    }
+  }
+  assert.equal(zero, 1, 'a sequence number with the special checksum exists');
+});
+
+test('the stamp reuses one packet: it is lent until the next stamp', () => {
+  const { sequence: _, ...flow } = spec();
+  const stamp = new UdpPacketStamp(flow);
+  const first = stamp.stamp(1);
+  assert.equal(stamp.stamp(2), first);
+  assert.equal(readUdpPacket(first)?.probe?.sequence, 2);
 });

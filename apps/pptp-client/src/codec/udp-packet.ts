@@ -75,6 +75,50 @@ export function buildUdpPacket(spec: UdpPacketSpec): Uint8Array {
   return packet;
 }
 
+/** The probe's sequence number: two 16-bit words, at an even offset (IP 20 + UDP 8 + magic 4 + session 4). */
+const SEQUENCE_OFFSET = IPV4_HEADER_BYTES + UDP_HEADER_BYTES + 8;
+
+/**
+ * One flow's packet, built once, then re-stamped per packet: `stamp(sequence)` rewrites the
+ * Identification and the probe's sequence number and derives both checksums from sums taken once over
+ * everything else (RFC 1071 sums are order-free, so the changed words are simply added in; the result
+ * equals buildUdpPacket's for the same spec). A load generator then costs no allocation and no pass over
+ * the payload per packet. The packet is reused: valid until the next stamp (sendIp reads it during the call).
+ */
+export class UdpPacketStamp {
+  private readonly packet: Uint8Array;
+  private readonly view: DataView;
+  /** Header sum without Identification and checksum (both zero in the template). */
+  private readonly ipSum: number;
+  /** Pseudo-header and datagram sum without the sequence number and checksum. */
+  private readonly udpSum: number;
+
+  constructor(spec: Omit<UdpPacketSpec, 'sequence' | 'identification'>) {
+    this.packet = buildUdpPacket({ ...spec, sequence: 0, identification: 0 });
+    this.view = new DataView(this.packet.buffer);
+    const { packet } = this;
+    const udpBytes = spec.totalBytes - IPV4_HEADER_BYTES;
+    this.view.setUint16(10, 0);
+    this.view.setUint16(IPV4_HEADER_BYTES + 6, 0);
+    this.ipSum = sum16(packet, 0, IPV4_HEADER_BYTES);
+    const pseudo =
+      (spec.source >>> 16) + (spec.source & 0xffff) + (spec.destination >>> 16) + (spec.destination & 0xffff);
+    this.udpSum = sum16(packet, IPV4_HEADER_BYTES, spec.totalBytes, pseudo + PROTOCOL_UDP + udpBytes);
+  }
+
+  stamp(sequence: number): Uint8Array {
+    const { view } = this;
+    const seq = sequence >>> 0;
+    const identification = seq & 0xffff;
+    view.setUint16(4, identification);
+    view.setUint32(SEQUENCE_OFFSET, seq);
+    view.setUint16(10, ~fold(this.ipSum + identification) & 0xffff);
+    const checksum = ~fold(this.udpSum + (seq >>> 16) + identification) & 0xffff;
+    view.setUint16(IPV4_HEADER_BYTES + 6, checksum === 0 ? 0xffff : checksum);
+    return this.packet;
+  }
+}
+
 /** What readUdpPacket found in a received packet. */
 export interface UdpPacketInfo {
   readonly source: number;

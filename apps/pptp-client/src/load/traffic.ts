@@ -4,7 +4,7 @@ import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promi
 import type { Clock } from '@switchyard/core';
 import type { PptpClientSession } from '../client-session.js';
 import { parseIpv4 } from '../codec/ipv4.js';
-import { buildUdpPacket, readUdpPacket } from '../codec/udp-packet.js';
+import { UdpPacketStamp, readUdpPacket } from '../codec/udp-packet.js';
 import type { SessionTraffic, TrafficSpec } from '../machine/load-report.js';
 import { Pacer } from '../machine/pacer.js';
 
@@ -67,10 +67,18 @@ export async function runTraffic(
       {
         p,
         counters,
-        source,
-        sourcePort,
         subscription,
         sequence: 0,
+        // One packet per lane, re-stamped for each send: sendIp reads it during the call (MPPE encrypts it
+        // into its own buffer), so the generator allocates nothing and never re-sums the payload.
+        stamp: new UdpPacketStamp({
+          source,
+          destination: target,
+          sourcePort,
+          destinationPort: spec.port,
+          totalBytes: spec.sizeBytes,
+          session: p.index,
+        }),
         pacer: new Pacer(spec.rate, start + stagger(i), burst),
       },
     ];
@@ -83,15 +91,7 @@ export async function runTraffic(
       if (!lane.p.session.session.isOpen) continue;
       const due = lane.pacer.due(now);
       for (let i = 0; i < due; i++) {
-        const packet = buildUdpPacket({
-          source: lane.source,
-          destination: target,
-          sourcePort: lane.sourcePort,
-          destinationPort: spec.port,
-          totalBytes: spec.sizeBytes,
-          session: lane.p.index,
-          sequence: lane.sequence++,
-        });
+        const packet = lane.stamp.stamp(lane.sequence++);
         if (lane.p.session.sendIp(packet)) {
           lane.counters.sentPackets++;
           lane.counters.sentBytes += packet.length;
