@@ -134,6 +134,7 @@ function dataPathTable(data: DataPathResults & { ratios: RatioRow[] }): string {
       r.ratioToRouted,
       t.applianceCpuPercent,
       t.clientCpuPercent,
+      t.limitedBy.join(', '),
     ];
   });
   const plain: Cell[][] = data.plain.map((p) => [
@@ -155,6 +156,7 @@ function dataPathTable(data: DataPathResults & { ratios: RatioRow[] }): string {
         '÷ routed',
         'appliance CPU %',
         'client CPU %',
+        'limited by',
       ],
       rows,
     ),

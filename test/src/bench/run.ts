@@ -91,6 +91,7 @@ async function dataPathSections(
         sessionCounts: numbers(args['data-sessions']),
         durationMs,
         cpus: pinning,
+        loadProfileDir: profileDir && join(profileDir, 'load'),
       });
       const plain = results.dataPath?.plain ?? [];
       results.dataPath = { plain, tunnel, ratios: ratios({ plain, tunnel }) };

@@ -44,7 +44,14 @@ export function startLoad(ctx: TunnelContext, sessions: number, size: number, ra
   };
   return BenchChild.node(
     ctx.cleanup,
-    { netns: ctx.lab.ns.client, cpu: ctx.options.cpus.load, label: `load ${sessions}×${size} B` },
+    {
+      netns: ctx.lab.ns.client,
+      cpu: ctx.options.cpus.load,
+      label: `load ${sessions}×${size} B`,
+      ...(ctx.options.loadProfileDir !== undefined && {
+        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${ctx.options.loadProfileDir}`],
+      }),
+    },
     'load-child.js',
     ['--config', JSON.stringify(config)],
   );

@@ -10,6 +10,7 @@ import type { ApplianceProcess } from './appliance.js';
 import { type FlowFigures, UdpSink, round2 } from './flow.js';
 import type { BenchLab } from './lab.js';
 import type { HeldEvent } from './load-child.js';
+import { type Limit, limitOf } from './limit.js';
 import { type Measured, downstreamStep, startLoad, upstreamStep } from './tunnel-steps.js';
 
 export interface TunnelRow extends FlowFigures {
@@ -25,6 +26,8 @@ export interface TunnelRow extends FlowFigures {
   readonly kernelDropsPackets: Readonly<Record<string, number>>;
   /** Every paced step tried, in order. */
   readonly steps: readonly Step[];
+  /** What was saturated in the step that ended the ramp (see limit.ts): whose figure the row is. */
+  readonly limitedBy: readonly Limit[];
 }
 
 export interface Step {
@@ -32,6 +35,8 @@ export interface Step {
   readonly deliveredPps: number;
   readonly lossPercent: number;
   readonly applianceCpuPercent: number;
+  readonly clientCpuPercent: number;
+  readonly cpuBusyPercent: Readonly<Record<string, number>>;
   readonly kernelDropsPackets: Readonly<Record<string, number>>;
 }
 
@@ -40,6 +45,8 @@ export interface TunnelOptions {
   readonly sessionCounts: readonly number[];
   readonly durationMs: number;
   readonly cpus: { readonly appliance: string | undefined; readonly load: string | undefined };
+  /** `node --cpu-prof` directory for every load generator process (one profile each); undefined: none. */
+  readonly loadProfileDir?: string | undefined;
 }
 
 export interface TunnelContext {
@@ -61,7 +68,9 @@ function row(
   direction: TunnelRow['direction'],
   best: Measured,
   steps: TunnelRow['steps'],
+  cpus: TunnelOptions['cpus'],
 ): TunnelRow {
+  const last = steps.at(-1);
   const [applianceCpuPercent = 0, clientCpuPercent = 0] = best.cpu.processPercent;
   const pps = best.figures.deliveredPps;
   return {
@@ -74,6 +83,7 @@ function row(
     applianceCpuUsPerPacket: pps > 0 ? round2((applianceCpuPercent * 10_000) / pps) : 0,
     kernelDropsPackets: best.drops,
     steps,
+    limitedBy: last === undefined ? ['unclear'] : limitOf(last, cpus, STEP_LOSS_PERCENT),
   };
 }
 
@@ -85,12 +95,14 @@ async function ramp(startPps: number, measure: (pps: number) => Promise<Measured
   for (let step = 0; step < MAX_STEPS; step++, pps = Math.round(pps * STEP_FACTOR)) {
     const measured = await measure(pps);
     const { offeredPps, deliveredPps, lossPercent } = measured.figures;
-    const applianceCpuPercent = measured.cpu.processPercent[0] ?? 0;
+    const [applianceCpuPercent = 0, clientCpuPercent = 0] = measured.cpu.processPercent;
     steps.push({
       offeredPps,
       deliveredPps,
       lossPercent,
       applianceCpuPercent,
+      clientCpuPercent,
+      cpuBusyPercent: measured.cpu.cpuBusyPercent,
       kernelDropsPackets: measured.drops,
     });
     if (best === undefined || deliveredPps > best.figures.deliveredPps) best = measured;
@@ -109,7 +121,7 @@ async function downstreamRamp(ctx: TunnelContext, sessions: number, size: number
     );
     load.send('release');
     await load.next(120_000);
-    return row(held.established, 'downstream', best, steps);
+    return row(held.established, 'downstream', best, steps, ctx.options.cpus);
   } finally {
     await load.stop(10_000);
   }
@@ -129,7 +141,7 @@ export async function measureTunnel(
     for (const sessions of options.sessionCounts) {
       for (const size of options.sizes) {
         const up = await ramp(firstRate(size), (pps) => upstreamStep(ctx, sessions, size, pps));
-        rows.push(row(up.best.sessions, 'upstream', up.best, up.steps));
+        rows.push(row(up.best.sessions, 'upstream', up.best, up.steps, options.cpus));
         rows.push(await downstreamRamp(ctx, sessions, size, firstRate(size)));
       }
     }
