@@ -34,3 +34,30 @@ test('a control frame is delivered as a copy, an MPPE frame as the received byte
   assert.deepEqual(seen[1], hex('fd9000aabbcc'));
   channel.close();
 });
+
+test('frames received out of order from one reused buffer are delivered in order and intact', () => {
+  const channel = new GreChannel(
+    { peerAddress: '192.0.2.1', localCallId: 1, peerCallId: 2, peerReceiveWindow: 64 },
+    new ManualClock(),
+    () => {},
+    () => {},
+  );
+  const seen: string[] = [];
+  // A consumer that reads each frame during the call only, as PPP and MPPE do (copying would hide a bug).
+  channel.frames$.subscribe((frame) => seen.push(Buffer.from(frame).toString('hex')));
+  const packets = [1, 2, 3].map((n) =>
+    encodeGrePacket({ callId: 1, sequenceNumber: n }, hex(`fd900${n}aabbcc`)),
+  );
+  // The endpoint hands each packet over as a view into one receive slab that the next batch overwrites.
+  const slab = new Uint8Array(64);
+  const receiveFromSlab = (packet: Uint8Array) => {
+    slab.fill(0xee);
+    slab.set(packet);
+    channel.receive(slab.subarray(0, packet.length));
+  };
+  receiveFromSlab(packets[0] as Uint8Array);
+  receiveFromSlab(packets[2] as Uint8Array); // 3 overtakes 2: buffered, so it must not stay a view
+  receiveFromSlab(packets[1] as Uint8Array);
+  assert.deepEqual(seen, ['fd9001aabbcc', 'fd9002aabbcc', 'fd9003aabbcc']);
+  channel.close();
+});
