@@ -178,7 +178,7 @@ function latencyTable(latency: LatencyFigures): string {
     latency.addedP99Us,
   ]);
   return renderTable(
-    `Round trip, ${latency.packetBytes}-byte UDP, one probe in flight (µs)`,
+    `Round trip, ${latency.packetBytes}-byte UDP, one probe in flight, after ${latency.warmupProbes} warm-up probes (µs)`,
     ['path', 'samples', 'lost', 'min', 'p50', 'p90', 'p99', 'max'],
     rows,
   );

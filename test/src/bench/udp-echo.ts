@@ -69,7 +69,7 @@ async function runPing(): Promise<void> {
   const count = Number(args.count);
   for (let sequence = 0; sequence < warmup + count; sequence++) {
     const micros = await probe(socket, payload, sequence, timeoutMs);
-    if (sequence < warmup) continue; // ARP, route and JIT warm-up are not what we measure
+    if (sequence < warmup) continue; // ARP, route and JIT warm-up are not what we measure (latency.ts)
     if (micros === undefined) lost++;
     else samples.push(micros);
   }
