@@ -46,7 +46,8 @@ export class FakeSink implements PacketSink {
   closed = 0;
   async open(route: PacketRoute): Promise<PacketPort> {
     this.routes.push(route);
-    return { send: (packet) => this.received.push(packet), close: () => this.closed++ };
+    // A packet is lent for the call only (README, "Frames are lent"): a sink that keeps it copies it.
+    return { send: (packet) => this.received.push(packet.slice()), close: () => this.closed++ };
   }
 }
 

@@ -45,7 +45,8 @@ export class RecordingSink implements PacketSink {
   async open(route: PacketRoute): Promise<PacketPort> {
     this.routes.push(route);
     this.open$.next(route);
-    return { send: (packet) => this.received.push(packet), close: () => this.closed++ };
+    // A packet is lent for the call only (README, "Frames are lent"): a sink that keeps it copies it.
+    return { send: (packet) => this.received.push(packet.slice()), close: () => this.closed++ };
   }
 }
 
