@@ -3,8 +3,11 @@
 // than 2% says which one ran out: a row is only the appliance's figure when the appliance was saturated.
 // Other processes on the machine show up as a CPU that is busy while the process pinned there is not.
 
-/** CPU figures of the step that ended the ramp. */
+/** Figures of the step that ended the ramp. */
 export interface LimitInputs {
+  /** The pace asked of the sender, and what it managed to send. */
+  readonly targetPps: number;
+  readonly offeredPps: number;
   readonly lossPercent: number;
   /** Percent of one core. */
   readonly applianceCpuPercent: number;
@@ -19,13 +22,20 @@ export type Limit =
 /** Busy at or above this is saturated: 1-second samples of a saturated core read 90–100%. */
 const SATURATED_PERCENT = 90;
 
-/** Every saturated side, appliance first; 'not reached' when the ramp never lost more than the threshold. */
+/** A sender that offers less than this share of its pace could not keep it (upstream: the load generator). */
+const PACE_KEPT = 0.9;
+
+/**
+ * Every saturated side, appliance first. 'not reached' when the last step kept its pace and lost no more
+ * than the threshold (the ramp ran out of steps); a step that fell short of its pace ended the ramp too.
+ */
 export function limitOf(
   last: LimitInputs,
   cpus: { readonly appliance: string | undefined; readonly load: string | undefined },
   lossThresholdPercent: number,
 ): Limit[] {
-  if (last.lossPercent <= lossThresholdPercent) return ['not reached'];
+  const paceKept = last.offeredPps >= PACE_KEPT * last.targetPps;
+  if (paceKept && last.lossPercent <= lossThresholdPercent) return ['not reached'];
   const busy = (cpu: string | undefined) => (cpu === undefined ? 0 : (last.cpuBusyPercent[`cpu${cpu}`] ?? 0));
   const out: Limit[] = [];
   if (last.applianceCpuPercent >= SATURATED_PERCENT) out.push('appliance CPU');

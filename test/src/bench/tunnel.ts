@@ -31,6 +31,8 @@ export interface TunnelRow extends FlowFigures {
 }
 
 export interface Step {
+  /** The pace asked for in this step (all sessions together). */
+  readonly targetPps: number;
   readonly offeredPps: number;
   readonly deliveredPps: number;
   readonly lossPercent: number;
@@ -97,6 +99,7 @@ async function ramp(startPps: number, measure: (pps: number) => Promise<Measured
     const { offeredPps, deliveredPps, lossPercent } = measured.figures;
     const [applianceCpuPercent = 0, clientCpuPercent = 0] = measured.cpu.processPercent;
     steps.push({
+      targetPps: pps,
       offeredPps,
       deliveredPps,
       lossPercent,
