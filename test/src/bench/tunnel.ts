@@ -59,7 +59,12 @@ export interface TunnelContext {
   readonly options: TunnelOptions;
 }
 
-const MAX_STEPS = 6;
+/**
+ * Enough steps that the ramp ends on the path, not on this count: from 16,000 packets/s, 10 steps reach
+ * 615,000, above plain veth UDP. With 6 the last pace was 121,500 and a faster tunnel (native MPPE, both
+ * directions at 1400 B) read as exactly that, capped, with `limited by: not reached`.
+ */
+const MAX_STEPS = 10;
 const STEP_FACTOR = 1.5;
 const STEP_LOSS_PERCENT = 2;
 /** First paced rate, all sessions together: below what any build of the appliance has carried. */
