@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Cleanup } from '../interop/cleanup.js';
+import { run } from '../interop/exec.js';
 import { sweepStale } from '../interop/netns.js';
 import { ApplianceProcess } from './appliance.js';
 import { type BenchLab, buildLab } from './lab.js';
@@ -99,11 +100,31 @@ async function dataPathSections(
     await section(results, 'latency', async () => {
       const count = Number(args['latency-count']);
       results.latency = await measureLatency(cleanup, lab, { count, packetBytes: 64, cpu: pinning.load });
+      // The same probes with the appliance moved onto the load core: no round trip then wakes the other
+      // vCPU, whose wake-up this VM pays in the tail (see the README), so the two runs together tell the
+      // appliance's own share from the placement's.
+      if (pinning.appliance === undefined || pinning.load === undefined) return;
+      if (pinning.appliance === pinning.load) return;
+      await pinAllThreads(appliance.pid, pinning.load);
+      try {
+        results.latencySharedCore = await measureLatency(cleanup, lab, {
+          count,
+          packetBytes: 64,
+          cpu: pinning.load,
+        });
+      } finally {
+        await pinAllThreads(appliance.pid, pinning.appliance);
+      }
     });
   } finally {
     await appliance.stop();
   }
   if (profileDir !== undefined) reportProfile(results, profileDir, 'profile');
+}
+
+/** Moves every thread of a running process to `cpu` (taskset -a: V8's helper threads too). */
+async function pinAllThreads(pid: number, cpu: string): Promise<void> {
+  await run('taskset', ['-a', '-p', '-c', cpu, String(pid)]);
 }
 
 /** Summarises the newest .cpuprofile in `dir` into results[key] and prints it. */
