@@ -41,15 +41,25 @@ sy_mppe_state* Aligned(const Napi::CallbackInfo& info, const Bytes& bytes) {
   return reinterpret_cast<sy_mppe_state*>(bytes.Data());
 }
 
-sy_mppe_state* State(const Napi::CallbackInfo& info) {
-  Bytes bytes(info, 0, "MPPE state");
-  if (bytes.ByteLength() != SY_MPPE_STATE_BYTES) {
-    throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(SY_MPPE_STATE_BYTES) + " bytes");
-  }
-  auto* state = Aligned(info, bytes);
-  if (!sy_mppe_state_valid(state)) throw Napi::Error::New(info.Env(), "MPPE state used before init");
-  return state;
+// A state is full (both RC4 tables) or compact (the live one only, see mppe.h): 1 for compact.
+int Compact(const Napi::CallbackInfo& info, const Bytes& bytes) {
+  if (bytes.ByteLength() == SY_MPPE_STATE_BYTES) return 0;
+  if (bytes.ByteLength() == SY_MPPE_COMPACT_STATE_BYTES) return 1;
+  throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(SY_MPPE_STATE_BYTES) + " or " +
+                                              std::to_string(SY_MPPE_COMPACT_STATE_BYTES) + " bytes");
 }
+
+struct State {
+  sy_mppe_state* state;
+  int compact;
+
+  explicit State(const Napi::CallbackInfo& info) {
+    Bytes bytes(info, 0, "MPPE state");
+    compact = Compact(info, bytes);
+    state = Aligned(info, bytes);
+    if (!sy_mppe_state_valid(state, compact)) throw Napi::Error::New(info.Env(), "MPPE state used before init");
+  }
+};
 
 /** A non-negative integer no larger than `max`; `fallback` when the argument is undefined. */
 uint64_t Count(const Napi::CallbackInfo& info, size_t index, const char* name, uint64_t max, uint64_t fallback) {
@@ -68,9 +78,7 @@ uint64_t Count(const Napi::CallbackInfo& info, size_t index, const char* name, u
 // init(state, startKey, strength)
 void Init(const Napi::CallbackInfo& info) {
   Bytes bytes(info, 0, "MPPE state");
-  if (bytes.ByteLength() != SY_MPPE_STATE_BYTES) {
-    throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(SY_MPPE_STATE_BYTES) + " bytes");
-  }
+  Compact(info, bytes);
   Bytes start(info, 1, "MPPE start key");
   uint64_t strength = Count(info, 2, "MPPE strength", 128, 0);
   if (!sy_mppe_strength_valid(static_cast<unsigned>(strength))) {
@@ -86,16 +94,16 @@ void Init(const Napi::CallbackInfo& info) {
 
 // rekey(state, times)
 void Rekey(const Napi::CallbackInfo& info) {
-  sy_mppe_state* state = State(info);
+  sy_mppe_state* state = State(info).state;
   sy_mppe_rekey(state, static_cast<uint32_t>(Count(info, 1, "rekey count", UINT32_MAX, 1)));
 }
 
 // resetCipher(state)
-void ResetCipher(const Napi::CallbackInfo& info) { sy_mppe_reset_cipher(State(info)); }
+void ResetCipher(const Napi::CallbackInfo& info) { sy_mppe_reset_cipher(State(info).state); }
 
 // update(state, input, output): output.length >= input.length; output may be input.
 void Update(const Napi::CallbackInfo& info) {
-  sy_mppe_state* state = State(info);
+  sy_mppe_state* state = State(info).state;
   Bytes input(info, 1, "RC4 input");
   Bytes output(info, 2, "RC4 output");
   size_t length = input.ByteLength();
@@ -109,13 +117,13 @@ void Update(const Napi::CallbackInfo& info) {
 // rekeyAndUpdate(state, data, offset, length, times): `times` key changes, then RC4 over
 // data[offset, offset + length) in place. One call per stateless packet instead of two.
 void RekeyAndUpdate(const Napi::CallbackInfo& info) {
-  sy_mppe_state* state = State(info);
+  State state(info);
   Bytes data(info, 1, "MPPE data");
   size_t size = data.ByteLength();
   uint64_t offset = Count(info, 2, "offset", size, 0);
   uint64_t length = Count(info, 3, "length", size - offset, size - offset);
   uint64_t times = Count(info, 4, "rekey count", UINT32_MAX, 1);
-  sy_mppe_rekey_and_crypt(state, static_cast<uint32_t>(times), data.Data() + offset, length);
+  sy_mppe_rekey_and_crypt(state.state, state.compact, static_cast<uint32_t>(times), data.Data() + offset, length);
 }
 
 Napi::Value Sha1UsesCpuExtensions(const Napi::CallbackInfo& info) {
@@ -131,6 +139,7 @@ Napi::Value UsePortableSha1(const Napi::CallbackInfo& info) {
 
 Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("stateBytes", Napi::Number::New(env, SY_MPPE_STATE_BYTES));
+  exports.Set("compactStateBytes", Napi::Number::New(env, SY_MPPE_COMPACT_STATE_BYTES));
   exports.Set("sessionKeyOffset", Napi::Number::New(env, SY_MPPE_SESSION_KEY_OFFSET(0)));
   exports.Set("keyLengthOffset", Napi::Number::New(env, SY_MPPE_KEY_LENGTH_OFFSET));
   exports.Set("sha1UsesCpuExtensions", Napi::Function::New(env, Sha1UsesCpuExtensions, "sha1UsesCpuExtensions"));

@@ -12,8 +12,10 @@ int sy_mppe_strength_valid(unsigned strength) { return strength == 40 || strengt
 
 unsigned sy_mppe_key_length(unsigned strength) { return strength == 128 ? 16 : 8; }
 
-int sy_mppe_state_valid(const sy_mppe_state *state) {
+int sy_mppe_state_valid(const sy_mppe_state *state, int compact) {
   unsigned kl = state->key_length;
+  /* A compact state has no second table: one that claims to use it was corrupted. */
+  if (compact && ((state->live & 1) != 0 || state->next_ready != 0)) return 0;
   return (kl == 8 || kl == 16) && sy_mppe_strength_valid(state->strength) &&
          sy_mppe_key_length(state->strength) == kl;
 }
@@ -84,7 +86,8 @@ static void reduce(uint8_t *key, unsigned strength) {
 
 void sy_mppe_init(sy_mppe_state *state, const uint8_t *start_key, unsigned strength) {
   unsigned kl = sy_mppe_key_length(strength);
-  memset(state, 0, sizeof *state);
+  /* Only the compact part: the second table is written whole before it is first read. */
+  memset(state, 0, SY_MPPE_COMPACT_STATE_BYTES);
   state->key_length = (uint8_t)kl;
   state->strength = (uint8_t)strength;
   uint8_t *in = state->sha_input;
@@ -186,8 +189,9 @@ static void crypt_preparing_next(sy_mppe_state *state, uint8_t *data, size_t len
   state->next_ready = 1;
 }
 
-void sy_mppe_rekey_and_crypt(sy_mppe_state *state, uint32_t times, uint8_t *data, size_t length) {
-  if (times == 0) {
+void sy_mppe_rekey_and_crypt(sy_mppe_state *state, int compact, uint32_t times, uint8_t *data, size_t length) {
+  if (times == 0 || compact) {
+    sy_mppe_rekey(state, times);
     sy_mppe_crypt(state, data, data, length);
     return;
   }

@@ -8,7 +8,12 @@
  * the latency of its loop, not by the CPU's width, so the two key schedules of a key change run almost
  * free beside the packet's keystream: measured 3,560 → 2,880 ns for 1400 bytes plus a key change. The
  * next change then only swaps tables. Table words are 32-bit: byte tables measured 474 MB/s here against
- * 565 MB/s for words (what OpenSSL's RC4_INT does on x86-64 too). */
+ * 565 MB/s for words (what OpenSSL's RC4_INT does on x86-64 too).
+ *
+ * The second table comes last so that a state may end before it (SY_MPPE_COMPACT_STATE_BYTES): an idle
+ * or stateful direction never prepares a next key change, and 10,000 idle sessions would otherwise
+ * carry 20 MB of tables they never touch. The owner grows the state to SY_MPPE_STATE_BYTES before its
+ * first stateless packet; a compact state just runs without the look-ahead. */
 #ifndef SY_MPPE_H
 #define SY_MPPE_H
 
@@ -23,7 +28,6 @@ extern "C" {
 #define SY_MPPE_SHA_INPUT_MAX (2 * 16 + 80)
 
 typedef struct {
-  uint32_t tables[2][256]; /* RC4 permutations, one byte value per word: the live one and the next */
   uint8_t i, j;            /* RC4 indices of the live table */
   uint8_t key_length;      /* 8 (40/56-bit) or 16 (128-bit); 0 = not initialised */
   uint8_t strength;        /* 40, 56 or 128 */
@@ -34,9 +38,13 @@ typedef struct {
   /* The SHA-1 input of every key change, kept whole so a change hashes it in place; the current
    * session key is the slice at key_length + 40. */
   uint8_t sha_input[SY_MPPE_SHA_INPUT_MAX];
+  /* RC4 permutations, one byte value per word: the live one and the next; a compact state has only
+   * tables[0] (then `live` stays 0). */
+  uint32_t tables[2][256];
 } sy_mppe_state;
 
 #define SY_MPPE_STATE_BYTES sizeof(sy_mppe_state)
+#define SY_MPPE_COMPACT_STATE_BYTES (offsetof(sy_mppe_state, tables) + 256 * sizeof(uint32_t))
 #define SY_MPPE_SESSION_KEY_OFFSET(key_length) (offsetof(sy_mppe_state, sha_input) + (key_length) + 40)
 #define SY_MPPE_KEY_LENGTH_OFFSET offsetof(sy_mppe_state, key_length)
 
@@ -55,11 +63,13 @@ void sy_mppe_reset_cipher(sy_mppe_state *state);
 /* XORs length keystream bytes into out; out may be in (same address). Byte by byte, in order, so a
  * partial overlap gives what the TypeScript loop gives. */
 void sy_mppe_crypt(sy_mppe_state *state, const uint8_t *in, uint8_t *out, size_t length);
-/* `times` key changes, then RC4 in place over data; with times >= 1 (stateless) the next key change is
- * prepared on the other table meanwhile. The same bytes and state as rekey + crypt. */
-void sy_mppe_rekey_and_crypt(sy_mppe_state *state, uint32_t times, uint8_t *data, size_t length);
-/* 1 when the state was initialised by sy_mppe_init and its bytes still make sense. */
-int sy_mppe_state_valid(const sy_mppe_state *state);
+/* `times` key changes, then RC4 in place over data; with times >= 1 (stateless) and a full state
+ * (`compact` 0) the next key change is prepared on the other table meanwhile. The same bytes and state
+ * as rekey + crypt. */
+void sy_mppe_rekey_and_crypt(sy_mppe_state *state, int compact, uint32_t times, uint8_t *data, size_t length);
+/* 1 when the state was initialised by sy_mppe_init and its bytes still make sense; `compact` 1 for a
+ * state of SY_MPPE_COMPACT_STATE_BYTES (no second table). */
+int sy_mppe_state_valid(const sy_mppe_state *state, int compact);
 
 #ifdef __cplusplus
 }

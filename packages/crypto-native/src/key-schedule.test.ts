@@ -248,11 +248,75 @@ test('the raw addon refuses a state it did not initialise, or of the wrong size 
   const state = new Uint8Array(native.stateBytes);
   native.init(state, ex.sendStartKey, 128);
   const keyLengthAt = native.keyLengthOffset;
-  state.fill(0xff, 0, keyLengthAt + 4); // both tables, i, j, key length, strength, live, next_ready
+  state.fill(0xff); // i, j, key length, strength, live, next_ready, the keys and both tables
   state[keyLengthAt] = 16;
   state[keyLengthAt + 1] = 128;
   native.rekeyAndUpdate(state, data, 0, 4, 3);
   assert.equal(state[keyLengthAt], 16);
   state[keyLengthAt] = 12; // an impossible key length
   assert.throws(() => native.rekey(state, 1), /used before init/);
+  // A compact state has no second table: one that says it uses it (live, next_ready) is refused.
+  const compact = new Uint8Array(native.compactStateBytes);
+  native.init(compact, ex.sendStartKey, 128);
+  for (const at of [keyLengthAt + 2, keyLengthAt + 3]) {
+    compact[at] = 1;
+    assert.throws(() => native.rekeyAndUpdate(compact, data, 0, 4, 1), /used before init/);
+    compact[at] = 0;
+  }
+  native.rekeyAndUpdate(compact, data, 0, 4, 1);
+  assert.throws(() => native.rekey(new Uint8Array(native.compactStateBytes + 4), 1), RangeError);
+});
+
+bothSha1Paths('a compact state (no look-ahead table) gives the bytes of a full one, on the raw addon', () => {
+  const native = cryptoNative();
+  const random = new SeededBytes(1400);
+  for (const strength of STRENGTHS) {
+    const startKey = random.bytes(16);
+    const full = new Uint8Array(native.stateBytes);
+    const compact = new Uint8Array(native.compactStateBytes);
+    native.init(full, startKey, strength);
+    native.init(compact, startKey, strength);
+    for (const [length, times] of [
+      [1400, 1],
+      [10, 0],
+      [300, 2],
+      [64, 1],
+      [1, 1],
+      [700, 0],
+      [2000, 1],
+    ] as const) {
+      const a = random.bytes(length);
+      const b = a.slice();
+      native.rekeyAndUpdate(full, a, undefined, undefined, times);
+      native.rekeyAndUpdate(compact, b, undefined, undefined, times);
+      assert.deepEqual(b, a, `${strength}-bit, ${length} bytes, ${times} changes`);
+    }
+  }
+});
+
+test('a schedule allocates its look-ahead table at its first stateless packet, and only then', () => {
+  const random = new SeededBytes(3079);
+  const startKey = random.bytes(16);
+  const [pure, native] = pair(startKey, 128) as [MppeKeySchedule, NativeMppeKeySchedule];
+  // Stateful use (update, rekey, rekeyAndUpdate with no key change) keeps the state compact.
+  assert.deepEqual(native.update(startKey), pure.update(startKey));
+  native.rekey(3);
+  pure.rekey(3);
+  for (let n = 0; n < 3; n++) {
+    const data = random.bytes(200);
+    const copy = data.slice();
+    pure.rekeyAndUpdate(copy, 0, copy.length, 0);
+    native.rekeyAndUpdate(data, 0, data.length, 0);
+    assert.deepEqual(data, copy, `stateful packet ${n}`);
+  }
+  assert.equal(native.lookAhead, false);
+  for (let n = 0; n < 5; n++) {
+    const data = random.bytes(1400);
+    const copy = data.slice();
+    pure.rekeyAndUpdate(copy);
+    native.rekeyAndUpdate(data);
+    assert.deepEqual(data, copy, `stateless packet ${n}`);
+    assert.equal(native.lookAhead, true);
+  }
+  assert.deepEqual(native.sessionKey, pure.sessionKey);
 });

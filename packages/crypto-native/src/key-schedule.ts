@@ -1,6 +1,8 @@
 // The native MPPE key schedule: @switchyard/crypto's MppeKeySchedule with the key changes and RC4 in C
 // (native/mppe.c). The state lives in a Uint8Array this object owns, so a call allocates nothing and
-// the session key is read without crossing into the addon.
+// the session key is read without crossing into the addon. It starts compact (one RC4 table, 1.2 KB)
+// and grows to two tables (2.2 KB) at the first stateless packet, the only user of the second one:
+// idle sessions and stateful directions never pay for it.
 import {
   mppeKeyLength,
   type MppeKeyScheduleFactory,
@@ -18,14 +20,14 @@ export class NativeMppeKeySchedule implements MppeKeyScheduleLike {
   readonly strength: MppeStrength;
   readonly keyLength: 8 | 16;
   private readonly native: CryptoNativeAddon;
-  private readonly state: Uint8Array;
+  private state: Uint8Array;
   private readonly keyAt: number;
 
   constructor(startKey: Uint8Array, strength: MppeStrength) {
     const native = cryptoNative();
     this.native = native;
     // A fresh array: its backing store is aligned for the 32-bit RC4 table the addon keeps in it.
-    this.state = new Uint8Array(native.stateBytes);
+    this.state = new Uint8Array(native.compactStateBytes);
     native.init(this.state, startKey, strength);
     this.strength = strength;
     this.keyLength = mppeKeyLength(strength);
@@ -52,7 +54,20 @@ export class NativeMppeKeySchedule implements MppeKeyScheduleLike {
   }
 
   rekeyAndUpdate(data: Uint8Array, offset?: number, length?: number, times?: number): void {
+    // A key change here (times defaults to 1) is stateless MPPE: from now on the next one is prepared.
+    if (times !== 0 && this.state.length !== this.native.stateBytes) this.grow();
     this.native.rekeyAndUpdate(this.state, data, offset, length, times);
+  }
+
+  /** Whether the second RC4 table (the look-ahead key change) has been allocated; for tests. */
+  get lookAhead(): boolean {
+    return this.state.length === this.native.stateBytes;
+  }
+
+  private grow(): void {
+    const full = new Uint8Array(this.native.stateBytes);
+    full.set(this.state); // the compact state is the full one's prefix (mppe.h)
+    this.state = full;
   }
 }
 

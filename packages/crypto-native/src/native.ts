@@ -3,9 +3,13 @@
 // addon rather than fall back silently to a slower data path.
 import { createRequire } from 'node:module';
 
-/** The functions of native/addon.cc; `state` is an aligned Uint8Array of `stateBytes` (mppe.h). */
+/**
+ * The functions of native/addon.cc; `state` is an aligned Uint8Array of `stateBytes`, or of
+ * `compactStateBytes` (without the second RC4 table: no look-ahead key change, see mppe.h).
+ */
 export interface CryptoNativeAddon {
   readonly stateBytes: number;
+  readonly compactStateBytes: number;
   /** Where the session key starts in the state, before adding the key length (mppe.h). */
   readonly sessionKeyOffset: number;
   /** Where the key length byte is in the state (tests corrupt it). */
