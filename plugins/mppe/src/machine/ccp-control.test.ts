@@ -170,3 +170,13 @@ test('dispose unregisters both protocols, removes the transform and adds the cou
   assert.equal(receipt.kind, 'protocolReject', 'CCP is no longer handled');
   pair.serverCcp.dispose();
 });
+
+test('CCP and its data path are their own link handlers, spec hooks and transform: no per-session closures', () => {
+  const { context, ccp } = ccpEnd({ requireMppe128: true });
+  assert.throws(() => context.link.register(ccp), /already handled by CCP/);
+  assert.throws(() => context.link.register(ccp.dataPath), /already handled by MPPE/);
+  assert.equal(ccp.dataPath.transform, ccp.dataPath);
+  assert.equal(ccp.automaton.spec.extraCode, Object.getPrototypeOf(ccp.automaton.spec).extraCode);
+  const mppe = ccp.automaton.spec.options[0]!;
+  assert.equal(mppe.judge, Object.getPrototypeOf(mppe).judge, 'the MPPE option spec is a class instance');
+});

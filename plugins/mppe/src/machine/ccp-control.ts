@@ -1,6 +1,6 @@
 // CCP (RFC 1962) with MPPE (RFC 3078) as one session's NetworkControl: the generic automaton with the CCP
 // spec, pppd's session checks and log lines, and the data path it starts when CCP opens.
-import { closeReason, type Clock, type CloseCode } from '@switchyard/core';
+import { closeReason, type Clock, type CloseCode, type Timer } from '@switchyard/core';
 import type { MppeKeyScheduleFactory } from '@switchyard/crypto';
 import {
   CpAutomaton,
@@ -15,10 +15,11 @@ import {
   type OptionSpec,
   type PppContext,
   type ProtocolEvents,
+  type ProtocolHandler,
   type ProtocolSpec,
 } from '@switchyard/ppp';
 import { mppeBits, mppeMethodName } from '../codec/mppe-option.js';
-import { ccpSpec } from './ccp-spec.js';
+import { ccpSpec, type CcpHooks } from './ccp-spec.js';
 import { newMppeCounters, type MppeCounters } from './counters.js';
 import { MppeDataPath } from './data-path.js';
 import { mppeDirection, type MppeDirection } from './negotiation-rules.js';
@@ -45,15 +46,18 @@ const MS_CHAP_ALGORITHMS = [0x80, 0x81];
  * until CCP reopens, where pppd 2.4 closes the link (anchors §5.3). MPPE off: CCP stays silent until the
  * peer's first packet and then rejects every option (pppd's default CCP without require-mppe).
  */
-export class CcpControl implements NetworkControl {
+export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler {
   readonly name = 'CCP';
+  // The session's handler of CCP frames on the link is this object itself (no per-session closures).
+  readonly protocol = PppProtocol.CCP;
+  readonly phase = 'network';
   readonly gatesOthers: boolean;
   readonly counters: MppeCounters = newMppeCounters();
   readonly automaton: CpAutomaton;
   readonly dataPath: MppeDataPath;
   private readonly spec: ProtocolSpec;
   private readonly mppeOption: OptionSpec<number>;
-  private policy: MppePolicy = MPPE_OFF;
+  private negotiating: MppePolicy = MPPE_OFF;
   private keys: StartKeys | undefined;
   private waitingForPeer = false;
   private failed = false;
@@ -67,16 +71,11 @@ export class CcpControl implements NetworkControl {
     private readonly options: CcpControlOptions,
   ) {
     this.gatesOthers = options.settings.required;
-    this.spec = ccpSpec({
-      policy: () => this.policy,
-      refused: (reason) => this.fail(reason),
-      resetRequested: () => this.dataPath.resetRequested(),
-      resetAcked: (identifier) => this.dataPath.resetAcked(identifier),
-    });
+    this.spec = ccpSpec(this);
     this.mppeOption = this.spec.options[0] as OptionSpec<number>;
     this.automaton = new CpAutomaton(this.spec, {
       ...options.cp,
-      clock: this.settlingClock(context.clock),
+      clock: new SettlingClock(context.clock, this),
       emit: (output) => this.onOutput(output),
     });
     this.dataPath = new MppeDataPath({
@@ -90,34 +89,45 @@ export class CcpControl implements NetworkControl {
       nextIdentifier: () => this.automaton.nextIdentifier(),
       fatal: (detail) => this.fatal(detail),
     });
-    const link = context.link;
-    link.register({
-      protocol: PppProtocol.CCP,
-      name: 'CCP',
-      phase: 'network',
-      receive: (payload) => this.receive(payload),
-      protocolRejected: () => this.settle(() => this.automaton.handle('rxj-')),
-    });
-    link.register({
-      protocol: PppProtocol.COMPRESSED,
-      name: 'MPPE',
-      phase: 'network',
-      receive: (payload) => this.dataPath.receive(payload),
-    });
+    context.link.register(this);
+    context.link.register(this.dataPath);
+  }
+
+  /** CcpHooks: the policy of the negotiation under way. */
+  policy(): MppePolicy {
+    return this.negotiating;
+  }
+
+  /** CcpHooks: called from inside the automaton; the failure is acted on by settle(). */
+  refused(reason: string): void {
+    this.fail(reason);
+  }
+
+  resetRequested(): void {
+    this.dataPath.resetRequested();
+  }
+
+  resetAcked(identifier: number): void {
+    this.dataPath.resetAcked(identifier);
+  }
+
+  /** The link: the peer Protocol-Rejected CCP (RXJ-). */
+  protocolRejected(): void {
+    this.settle(() => this.automaton.handle('rxj-'));
   }
 
   start(): void {
     if (this.disposed || this.failed) return;
     this.settle(() => {
       if (!this.adoptPolicy()) return;
-      if (this.policy.required && !this.transformInstalled) {
+      if (this.negotiating.required && !this.transformInstalled) {
         // Installed before CCP opens so that covered frames are dropped, never sent in clear.
         this.context.setDataTransform(this.dataPath.transform);
         this.transformInstalled = true;
       }
       this.automaton.open();
       // pppd opens CCP in silent mode when it has nothing to ask for (ccp_open OPT_SILENT).
-      if (this.policy.required) this.automaton.up();
+      if (this.negotiating.required) this.automaton.up();
       else this.waitingForPeer = true;
     });
   }
@@ -153,14 +163,15 @@ export class CcpControl implements NetworkControl {
       return false;
     }
     if (outcome.notice !== undefined) this.context.logger.info(outcome.notice);
-    this.policy = outcome.policy;
-    if (!this.policy.required) return true;
+    this.negotiating = outcome.policy;
+    if (!this.negotiating.required) return true;
     this.keys = material && startKeys(material, role);
     if (this.keys === undefined) this.fail('MPPE required, but keys are not available');
     return this.keys !== undefined;
   }
 
-  private receive(payload: Uint8Array): void {
+  /** The link: a CCP frame. Never throws: malformed input is counted and dropped. */
+  receive(payload: Uint8Array): void {
     const decoded = decodeCpPacket(payload, PppProtocol.CCP);
     if (!decoded.ok) {
       this.counters.ccpMalformed++;
@@ -190,7 +201,7 @@ export class CcpControl implements NetworkControl {
         else if (output.signal === 'finished') this.layerFinished();
         return;
       case 'transition':
-        if (output.event === 'rtr' && output.from === 'opened' && this.policy.required) {
+        if (output.event === 'rtr' && output.from === 'opened' && this.negotiating.required) {
           this.fail('MPPE disabled by peer'); // pppd ccp_input: the peer terminated CCP
         }
         if (output.from !== output.to && this.context.logger.debugEnabled) {
@@ -207,7 +218,7 @@ export class CcpControl implements NetworkControl {
 
   private layerUp(): void {
     if (this.failed) return;
-    if (this.policy.required) {
+    if (this.negotiating.required) {
       const receive = mppeDirection(this.automaton.ourValue(this.mppeOption));
       const send = mppeDirection(this.automaton.peerValue(this.mppeOption));
       if (receive === undefined || send === undefined || this.keys === undefined) {
@@ -230,7 +241,7 @@ export class CcpControl implements NetworkControl {
 
   private layerFinished(): void {
     this.dataPath.stop();
-    if (this.policy.required) this.fail('MPPE required but peer negotiation failed');
+    if (this.negotiating.required) this.fail('MPPE required but peer negotiation failed');
     else if (!this.failed) this.events.finished();
   }
 
@@ -250,7 +261,7 @@ export class CcpControl implements NetworkControl {
   }
 
   /** Runs `body`, then acts on a failure it recorded: log as pppd does, report, close the session. */
-  private settle(body: () => unknown): void {
+  settle(body: () => unknown): void {
     body();
     const pending = this.pendingFailure;
     if (pending === undefined) return;
@@ -260,14 +271,6 @@ export class CcpControl implements NetworkControl {
     const reason = closeReason(pending.code, pending.detail);
     this.events.finished(reason);
     this.context.close(reason);
-  }
-
-  /** The Restart timer runs automaton code too: settle after each of its callbacks. */
-  private settlingClock(clock: Clock): Clock {
-    return {
-      now: () => clock.now(),
-      setTimer: (delayMs, callback) => clock.setTimer(delayMs, () => this.settle(callback)),
-    };
   }
 
   private lowerDown(): void {
@@ -283,6 +286,22 @@ export class CcpControl implements NetworkControl {
   private trace(direction: 'sent' | 'rcvd', packet: CpPacket): void {
     const logger = this.context.logger;
     if (logger.debugEnabled) logger.debug(`${direction} [${formatCpPacket(this.spec, packet)}]`);
+  }
+}
+
+/** The Restart timer runs automaton code too: settle after each of its callbacks. */
+class SettlingClock implements Clock {
+  constructor(
+    private readonly clock: Clock,
+    private readonly control: CcpControl,
+  ) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  setTimer(delayMs: number, callback: () => void): Timer {
+    return this.clock.setTimer(delayMs, () => this.control.settle(callback));
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type CpPacket,
   type DataTransform,
   type ProtectedFrame,
+  type ProtocolHandler,
 } from '@switchyard/ppp';
 import { MPPE_OVERHEAD, formatMppeHeader, isMppeCovered } from '../codec/mppe-header.js';
 import type { MppeCounters } from './counters.js';
@@ -53,29 +54,29 @@ const SCRATCH_BYTES = 2048;
  * the call that handed them over returns; whoever keeps one (a transport's send batch, a test) copies
  * it. That spares an allocation of a frame-sized buffer per packet each way, and the GC work after it.
  */
-export class MppeDataPath {
-  readonly transform: DataTransform;
+export class MppeDataPath implements DataTransform, ProtocolHandler {
+  /** The link: this object receives the session's 0x00FD frames. */
+  readonly protocol = PppProtocol.COMPRESSED;
+  readonly name = 'MPPE';
+  readonly phase = 'network';
+  readonly overheadBytes = MPPE_OVERHEAD;
   private encryptor: MppeEncryptor | undefined;
   private decryptor: MppeDecryptor | undefined;
   private stateful = false;
-  private readonly resets: ResetRequester;
+  /** Created by the first stateful decryption failure: stateless sessions (most) never need one. */
+  private resets: ResetRequester | undefined;
   private sendScratch: Uint8Array | undefined;
   private receiveScratch: Uint8Array | undefined;
 
-  constructor(private readonly options: MppeDataPathOptions) {
-    this.transform = {
-      covers: isMppeCovered,
-      protect: (protocol, data) => this.protect(protocol, data),
-      overheadBytes: MPPE_OVERHEAD,
-    };
-    this.resets = new ResetRequester({
-      clock: options.clock,
-      nextIdentifier: options.nextIdentifier,
-      send: (identifier) => {
-        options.counters.resetRequestsSent++;
-        options.sendCcp({ kind: 'other', code: CpCode.ResetRequest, identifier, data: EMPTY });
-      },
-    });
+  constructor(private readonly options: MppeDataPathOptions) {}
+
+  /** The DataTransform the driver sends covered frames through: this object itself. */
+  get transform(): DataTransform {
+    return this;
+  }
+
+  covers(protocol: number): boolean {
+    return isMppeCovered(protocol);
   }
 
   get running(): boolean {
@@ -84,7 +85,7 @@ export class MppeDataPath {
 
   /** The Identifier of our Reset-Request awaiting its Ack, if any. */
   get outstandingResetRequest(): number | undefined {
-    return this.resets.outstanding;
+    return this.resets?.outstanding;
   }
 
   /** Error points of the receive side (Linux sanity_errors). */
@@ -98,13 +99,13 @@ export class MppeDataPath {
     this.encryptor = new MppeEncryptor({ startKey: keys.send, ...send, ...common });
     this.decryptor = new MppeDecryptor({ startKey: keys.receive, ...receive, ...common });
     this.stateful = !receive.stateless;
-    this.resets.cancel();
+    this.resets?.cancel();
   }
 
   stop(): void {
     this.encryptor = undefined;
     this.decryptor = undefined;
-    this.resets.cancel();
+    this.resets?.cancel();
   }
 
   protect(protocol: number, data: Uint8Array): ProtectedFrame | undefined {
@@ -143,7 +144,7 @@ export class MppeDataPath {
     }
     // pppd ccp_datainput: every stateful decompression error asks for a reset (repeated while one is
     // outstanding). Stateless mode needs none (RFC 3078 §8.1): every packet is flushed.
-    if (this.stateful) this.resets.request();
+    if (this.stateful) (this.resets ??= this.resetRequester()).request();
   }
 
   /** The peer asked us to resynchronise (a Reset-Request in Opened). */
@@ -154,6 +155,18 @@ export class MppeDataPath {
 
   resetAcked(identifier: number): void {
     this.options.counters.resetAcksReceived++;
-    this.resets.acknowledge(identifier);
+    this.resets?.acknowledge(identifier);
+  }
+
+  private resetRequester(): ResetRequester {
+    const { clock, counters, sendCcp } = this.options;
+    return new ResetRequester({
+      clock,
+      nextIdentifier: this.options.nextIdentifier,
+      send: (identifier) => {
+        counters.resetRequestsSent++;
+        sendCcp({ kind: 'other', code: CpCode.ResetRequest, identifier, data: EMPTY });
+      },
+    });
   }
 }
