@@ -6,15 +6,18 @@ import { closeReason, type CloseReason, type Lease, type PacketPort } from '@swi
 import {
   ControlProtocol,
   PppProtocol,
+  type ControlProtocolOptions,
   type CpOutput,
+  type CpSettings,
   type Event,
   type LayerSignal,
   type NetworkControl,
   type PppContext,
   type ProtocolEvents,
+  type ProtocolHandler,
 } from '@switchyard/ppp';
 import type { IpcpConfig } from '../config.js';
-import { ipAddressOption } from '../options/ip-address.js';
+import { ipAddressOption, type IpAddressPolicy } from '../options/ip-address.js';
 import { ipAddressesOption } from '../options/ip-addresses.js';
 import { ipCompressionOption } from '../options/ip-compression.js';
 import { formatIpv4, parseIpv4 } from '../options/ipv4.js';
@@ -53,27 +56,24 @@ function sharedNameServerOptions(config: IpcpConfig, server: boolean): NameServe
     : (byRole.client ??= nameServerOptions(config, false));
 }
 
-/** The session's specs: the address option reads the session's lease; the others are shared. */
-export function ipcpOptions(config: IpcpConfig, server: boolean, lease: () => Lease | undefined) {
-  const fallback = config.localip === undefined ? undefined : parseIpv4(config.localip);
-  const leased = (text: string | undefined) => (text === undefined ? undefined : parseIpv4(text));
-  return {
-    addr: ipAddressOption({
-      // pptpd pairs `localip` with each remote address: the lease's local end wins over the config.
-      local: () => (server ? (leased(lease()?.local) ?? fallback) : (fallback ?? 0)),
-      assigned: () => (server ? leased(lease()?.address) : undefined),
-      acceptNak: !server,
-    }),
-    ...sharedNameServerOptions(config, server),
-  };
+/** The session's specs: the address option asks the session (its lease); the others are shared. */
+export function ipcpOptions(config: IpcpConfig, server: boolean, addresses: IpAddressPolicy) {
+  return { addr: ipAddressOption(addresses), ...sharedNameServerOptions(config, server) };
 }
+
+const parsed = (text: string | undefined) => (text === undefined ? undefined : parseIpv4(text));
 
 const defined = (values: (number | undefined)[]): string[] =>
   values.filter((v): v is number => v !== undefined && v !== 0).map(formatIpv4);
 
-export class Ipcp implements NetworkControl {
+/**
+ * The session is its control protocol's options (layer and observe are its methods) and its address
+ * option's policy: no per-session callback objects.
+ */
+export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPolicy {
   readonly name = 'IPCP';
   readonly gatesOthers = false;
+  readonly phase = 'network';
   /** IP frames dropped because IPCP was not Opened or no route was open. */
   ipDropped = 0;
   private readonly protocol: ControlProtocol;
@@ -95,9 +95,8 @@ export class Ipcp implements NetworkControl {
     private readonly setup: IpcpSetup,
   ) {
     this.server = context.role === 'server';
-    this.specs = ipcpOptions(setup.config, this.server, () => this.lease);
+    this.specs = ipcpOptions(setup.config, this.server, this);
     const { addr, dns1, wins1, dns2, wins2 } = this.specs;
-    const { config } = setup;
     this.protocol = new ControlProtocol(
       context,
       {
@@ -105,26 +104,36 @@ export class Ipcp implements NetworkControl {
         name: 'IPCP',
         options: [ipAddressesOption, ipCompressionOption, addr, dns1, wins1, dns2, wins2],
       },
-      {
-        phase: 'network',
-        settings: {
-          restartIntervalMs: config.ipcpRestart * 1000,
-          maxConfigure: config.ipcpMaxConfigure,
-          maxTerminate: config.ipcpMaxTerminate,
-          maxFailure: config.ipcpMaxFailure,
-        },
-        layer: (signal) => this.layer(signal),
-        observe: (output) => this.observe(output),
-      },
+      this,
     );
     // IP is ours for the session: registered now, so an early packet is dropped, never Protocol-Rejected.
-    context.link.register({
-      protocol: PppProtocol.IP,
-      name: 'IP',
-      phase: 'network',
-      receive: (payload) => this.receiveIp(payload),
-    });
+    context.link.register(new IpReceiver(this));
     if (this.server) this.allocate();
+  }
+
+  /** ControlProtocolOptions: IPCP's Restart timer and counters (read once, by the constructor). */
+  get settings(): Partial<CpSettings> {
+    const { config } = this.setup;
+    return {
+      restartIntervalMs: config.ipcpRestart * 1000,
+      maxConfigure: config.ipcpMaxConfigure,
+      maxTerminate: config.ipcpMaxTerminate,
+      maxFailure: config.ipcpMaxFailure,
+    };
+  }
+
+  /** IpAddressPolicy: pptpd pairs `localip` with each remote address; the lease's local end wins. */
+  local(): number | undefined {
+    const fallback = parsed(this.setup.config.localip);
+    return this.server ? (parsed(this.lease?.local) ?? fallback) : (fallback ?? 0);
+  }
+
+  assigned(): number | undefined {
+    return this.server ? parsed(this.lease?.address) : undefined;
+  }
+
+  get acceptNak(): boolean {
+    return !this.server;
   }
 
   get automaton() {
@@ -182,13 +191,14 @@ export class Ipcp implements NetworkControl {
     });
   }
 
-  private layer(signal: LayerSignal): void {
+  /** ControlProtocolOptions: This-Layer-Up/-Down/-Finished. */
+  layer(signal: LayerSignal): void {
     if (signal === 'up') this.up();
     else if (signal === 'down') this.down();
     else if (signal === 'finished') this.finishPending = true; // reported with its event, see observe()
   }
 
-  private observe(output: CpOutput): void {
+  observe(output: CpOutput): void {
     if (output.kind !== 'transition' || !this.finishPending) return;
     this.finishPending = false;
     this.finish(output.event);
@@ -285,8 +295,22 @@ export class Ipcp implements NetworkControl {
     this.port = undefined;
   }
 
-  private receiveIp(payload: Uint8Array): void {
+  /** An IP frame from the peer (IpReceiver). */
+  receiveIp(payload: Uint8Array): void {
     if (this.port) this.port.send(payload);
     else this.ipDropped++;
+  }
+}
+
+/** The link's handler of the session's IP frames. */
+class IpReceiver implements ProtocolHandler {
+  readonly protocol = PppProtocol.IP;
+  readonly name = 'IP';
+  readonly phase = 'network';
+
+  constructor(private readonly ipcp: Ipcp) {}
+
+  receive(payload: Uint8Array): void {
+    this.ipcp.receiveIp(payload);
   }
 }
