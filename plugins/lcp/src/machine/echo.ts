@@ -14,9 +14,9 @@ export interface EchoSettings {
 
 export interface EchoHooks {
   /** Sends an Echo-Request with this Identifier. */
-  send(identifier: number): void;
+  sendEchoRequest(identifier: number): void;
   /** `pending` requests went unanswered: take the link down. */
-  failed(pending: number): void;
+  echoFailed(pending: number): void;
   /** Data packets received so far (for `adaptive`). */
   packetsIn(): number;
 }
@@ -74,7 +74,7 @@ export class EchoKeepAlive {
     if (this.settings.failures > 0 && this.pending >= this.settings.failures) {
       const pending = this.pending;
       this.pending = 0;
-      this.hooks.failed(pending);
+      this.hooks.echoFailed(pending);
       return;
     }
     if (this.settings.adaptive) {
@@ -84,7 +84,7 @@ export class EchoKeepAlive {
         return;
       }
     }
-    this.hooks.send(this.identifier);
+    this.hooks.sendEchoRequest(this.identifier);
     this.identifier = (this.identifier + 1) & 0xff;
     this.pending++;
   }

@@ -13,6 +13,7 @@ test('sessions of one config share the stateless option specs; auth and magic st
   assert.notEqual(a.auth, b.auth);
   assert.notEqual(a.magic, b.magic);
   assert.equal(a.magic.judge, b.magic.judge, 'the magic spec keeps its state in fields, its code shared');
+  assert.equal(a.auth.onNak, b.auth.onNak, 'so does the auth spec');
   assert.equal(a.mru.desired(), 1400);
   const other = lcpOptions(resolveLcpConfig({ mru: 1200 }), policy, () => 1);
   assert.equal(other.mru.desired(), 1200, 'another config gets its own');

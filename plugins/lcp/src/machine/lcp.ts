@@ -5,9 +5,10 @@ import { closeReason, type Authenticator, type CloseReason } from '@switchyard/c
 import {
   CpCode,
   ControlProtocol,
-  PppProtocol,
   UNCOMPRESSED_FRAMING,
+  type ControlProtocolOptions,
   type CpOutput,
+  type CpSettings,
   type CpPacket,
   type Event,
   type LayerSignal,
@@ -24,8 +25,8 @@ import { LOOPBACK_FAIL, magicNumberOption } from '../options/magic-number.js';
 import { DEFAULT_MRU, mruOption } from '../options/mru.js';
 import { pfcOption } from '../options/pfc.js';
 import { type LcpAuthPolicy, sharedLcpAuthPolicy } from './auth-policy.js';
-import { EchoKeepAlive } from './echo.js';
-import { lcpExtraCode } from './extra-code.js';
+import { EchoKeepAlive, type EchoHooks, type EchoSettings } from './echo.js';
+import { LcpSpec, type LcpExtraHooks } from './extra-code.js';
 import { terminateText } from './terminate-text.js';
 
 export interface LcpSetup {
@@ -64,15 +65,37 @@ export function lcpOptions(config: LcpConfig, policy: LcpAuthPolicy, random: () 
   };
 }
 
+/** Echo settings by config: equal for every session of it. */
+const echoByConfig = new WeakMap<LcpConfig, EchoSettings>();
+
+function sharedEchoSettings(config: LcpConfig): EchoSettings {
+  let settings = echoByConfig.get(config);
+  if (settings === undefined) {
+    settings = Object.freeze({
+      intervalMs: config.lcpEchoInterval * 1000,
+      failures: config.lcpEchoFailure,
+      adaptive: config.lcpEchoAdaptive,
+    });
+    echoByConfig.set(config, settings);
+  }
+  return settings;
+}
+
 const printable = (bytes: Uint8Array): string =>
   String.fromCharCode(...bytes.filter((c) => c >= 0x20 && c < 0x7f));
 
-export class Lcp implements LinkControl {
+/**
+ * The session is its control protocol's options, its spec's extra-code hooks and its keep-alive's
+ * hooks (all methods): no per-session callback objects or closures.
+ */
+export class Lcp implements LinkControl, ControlProtocolOptions, LcpExtraHooks, EchoHooks {
+  readonly phase = 'establish';
   readonly policy: LcpAuthPolicy;
   readonly echo: EchoKeepAlive;
   private readonly protocol: ControlProtocol;
   private readonly specs: ReturnType<typeof lcpOptions>;
   private readonly mtu: number | undefined;
+  private readonly config: LcpConfig;
   private reason: CloseReason | undefined;
   private reportedUp = false;
   private finishPending = false;
@@ -87,45 +110,22 @@ export class Lcp implements LinkControl {
     this.policy = sharedLcpAuthPolicy(config, context.role, authenticators);
     this.specs = lcpOptions(config, this.policy, random);
     this.mtu = config.mtu;
+    this.config = config;
     const { mru, accm, auth, magic, pfc, acfc } = this.specs;
-    this.protocol = new ControlProtocol(
-      context,
-      {
-        protocol: PppProtocol.LCP,
-        name: 'LCP',
-        options: [mru, accm, auth, magic, pfc, acfc, callbackOption],
-        extraCode: lcpExtraCode({
-          ourMagic: () => this.ourMagic(),
-          echoReply: (value) => this.echoReply(value),
-          protocolRejected: (rejected) => this.protocolRejected(rejected),
-        }),
-      },
-      {
-        phase: 'establish',
-        settings: {
-          restartIntervalMs: config.lcpRestart * 1000,
-          maxConfigure: config.lcpMaxConfigure,
-          maxTerminate: config.lcpMaxTerminate,
-          maxFailure: config.lcpMaxFailure,
-        },
-        layer: (signal) => this.layer(signal),
-        inspect: (packet) => this.inspect(packet),
-        observe: (output) => this.observe(output),
-      },
-    );
-    this.echo = new EchoKeepAlive(
-      {
-        intervalMs: config.lcpEchoInterval * 1000,
-        failures: config.lcpEchoFailure,
-        adaptive: config.lcpEchoAdaptive,
-      },
-      context.clock,
-      {
-        send: (identifier) => this.sendEchoRequest(identifier),
-        failed: (pending) => this.echoFailed(pending),
-        packetsIn: () => context.session.counters.packetsIn,
-      },
-    );
+    const spec = new LcpSpec([mru, accm, auth, magic, pfc, acfc, callbackOption], this);
+    this.protocol = new ControlProtocol(context, spec, this);
+    this.echo = new EchoKeepAlive(sharedEchoSettings(config), context.clock, this);
+  }
+
+  /** ControlProtocolOptions: LCP's Restart timer and counters (read once, by the constructor). */
+  get settings(): Partial<CpSettings> {
+    const { config } = this;
+    return {
+      restartIntervalMs: config.lcpRestart * 1000,
+      maxConfigure: config.lcpMaxConfigure,
+      maxTerminate: config.lcpMaxTerminate,
+      maxFailure: config.lcpMaxFailure,
+    };
   }
 
   get automaton() {
@@ -170,7 +170,8 @@ export class Lcp implements LinkControl {
     if (state === 'initial' || state === 'closed') this.finish('close');
   }
 
-  private layer(signal: LayerSignal): void {
+  /** ControlProtocolOptions: This-Layer-Up/-Down/-Finished. */
+  layer(signal: LayerSignal): void {
     if (signal === 'up') this.up();
     else if (signal === 'down') this.down();
     else if (signal === 'finished') this.finishPending = true; // reported with its event, see observe()
@@ -232,7 +233,7 @@ export class Lcp implements LinkControl {
   }
 
   /** Every output, before ControlProtocol acts on it: the event behind tlf, and loop-back detection. */
-  private observe(output: CpOutput): void {
+  observe(output: CpOutput): void {
     if (output.kind !== 'transition') return;
     if (this.finishPending) {
       this.finishPending = false;
@@ -246,7 +247,7 @@ export class Lcp implements LinkControl {
   }
 
   /** A peer Terminate-Request: remember why the link goes away (pppd "LCP terminated by peer"). */
-  private inspect(packet: CpPacket): void {
+  inspect(packet: CpPacket): void {
     if (packet.kind !== 'terminate' || packet.code !== CpCode.TerminateRequest || this.reason) return;
     const text = printable(packet.data);
     this.reason = closeReason('peer-terminated', text || undefined);
@@ -255,11 +256,17 @@ export class Lcp implements LinkControl {
     }
   }
 
-  private ourMagic(): number {
+  /** LcpExtraHooks: our Magic-Number as Acked, 0 when not negotiated. */
+  ourMagic(): number {
     return this.automaton.ourValue(this.specs.magic) ?? 0;
   }
 
-  private sendEchoRequest(identifier: number): void {
+  /** EchoHooks: data packets received so far. */
+  packetsIn(): number {
+    return this.context.session.counters.packetsIn;
+  }
+
+  sendEchoRequest(identifier: number): void {
     const data = new Uint8Array(0);
     this.protocol.sendPacket({
       kind: 'magic',
@@ -270,7 +277,7 @@ export class Lcp implements LinkControl {
     });
   }
 
-  private echoReply(magic: number): void {
+  echoReply(magic: number): void {
     // pppd lcp_received_echo_reply: our own magic back means a looped link, not a live peer.
     if (this.automaton.ourValue(this.specs.magic) !== undefined && magic === this.ourMagic()) {
       this.context.logger.warn('appear to have received our own echo-reply!');
@@ -279,7 +286,7 @@ export class Lcp implements LinkControl {
     this.echo.replyReceived();
   }
 
-  private echoFailed(pending: number): void {
+  echoFailed(pending: number): void {
     const logger = this.context.logger;
     logger.info(`No response to ${pending} echo-requests`);
     logger.warn('Serial link appears to be disconnected.');
@@ -289,7 +296,7 @@ export class Lcp implements LinkControl {
     );
   }
 
-  private protocolRejected(protocol: number): void {
+  peerRejectedProtocol(protocol: number): void {
     if (!this.context.link.protocolRejected(protocol)) {
       this.context.logger.warn(`Protocol-Reject for unsupported protocol 0x${protocol.toString(16)}`);
     }

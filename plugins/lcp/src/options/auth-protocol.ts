@@ -3,7 +3,7 @@
 // suggesting another allowed protocol switches to it, any other Nak moves to the next weaker one, and
 // when none is left the option is dropped. The peer side Acks a protocol it may use, Naks with its
 // strongest allowed one otherwise, and Rejects when it may use none.
-import { PppProtocol, type OptionSpec } from '@switchyard/ppp';
+import { PppProtocol, type OptionSpec, type Verdict } from '@switchyard/ppp';
 import { REJECT, readU16, trailingHex } from './fields.js';
 
 /** The option value: the protocol and the bytes after it (CHAP: the algorithm, 0x81 for MS-CHAPv2). */
@@ -42,37 +42,56 @@ export function formatAuth({ protocol, data }: AuthValue): string {
   return `<auth 0x${protocol.toString(16)}${trailingHex(data)}>`;
 }
 
+const find = (list: readonly AuthChoice[], value: AuthValue) =>
+  list.find((choice) => authValueEquals(choice, value));
+const plain = (choice: AuthChoice | undefined): AuthValue | undefined =>
+  choice && { protocol: choice.protocol, data: choice.data };
+
+/** Every session holds one: a class, so its hooks are shared methods, not six closures each. */
+class AuthProtocolOption implements OptionSpec<AuthValue> {
+  readonly type = 3;
+  readonly name = 'auth';
+  /** Created by the first Nak: most peers Ack at once. */
+  private dropped: Set<AuthChoice> | undefined;
+
+  constructor(private readonly policy: AuthPolicy) {}
+
+  decode(data: Uint8Array): AuthValue | undefined {
+    return data.length >= 2 ? { protocol: readU16(data), data: data.subarray(2) } : undefined;
+  }
+
+  encode({ protocol, data }: AuthValue): Uint8Array {
+    return new Uint8Array([protocol >> 8, protocol & 0xff, ...data]);
+  }
+
+  format(value: AuthValue): string {
+    return formatAuth(value);
+  }
+
+  // A new negotiation starts again from the strongest (pppd lcp_resetci copies the wanted options).
+  desired(): AuthValue | undefined {
+    this.dropped = undefined;
+    return plain(this.policy.request[0]);
+  }
+
+  judge(peer: AuthValue): Verdict<AuthValue> {
+    if (find(this.policy.accept, peer)) return { verdict: 'ack' };
+    const strongest = plain(this.policy.accept[0]);
+    return strongest ? { verdict: 'nak', suggest: strongest } : REJECT;
+  }
+
+  onNak(suggested: AuthValue, ours: AuthValue | undefined): AuthValue | undefined {
+    if (ours === undefined) return undefined; // pppd: a Nak asking us to authenticate is ignored
+    const { request } = this.policy;
+    const current = find(request, ours);
+    const gone = (this.dropped ??= new Set());
+    if (current) gone.add(current);
+    const wanted = find(request, suggested);
+    if (wanted && !gone.has(wanted)) return plain(wanted);
+    return plain(request.find((choice) => !gone.has(choice)));
+  }
+}
+
 export function authProtocolOption(policy: AuthPolicy): OptionSpec<AuthValue> {
-  // Created by the first Nak: most peers Ack at once, and every session holds this spec.
-  let dropped: Set<AuthChoice> | undefined;
-  const find = (list: readonly AuthChoice[], value: AuthValue) =>
-    list.find((choice) => authValueEquals(choice, value));
-  const plain = (choice: AuthChoice | undefined): AuthValue | undefined =>
-    choice && { protocol: choice.protocol, data: choice.data };
-  return {
-    type: 3,
-    name: 'auth',
-    decode: (data) => (data.length >= 2 ? { protocol: readU16(data), data: data.subarray(2) } : undefined),
-    encode: ({ protocol, data }) => new Uint8Array([protocol >> 8, protocol & 0xff, ...data]),
-    format: formatAuth,
-    // A new negotiation starts again from the strongest (pppd lcp_resetci copies the wanted options).
-    desired: () => {
-      dropped = undefined;
-      return plain(policy.request[0]);
-    },
-    judge: (peer) => {
-      if (find(policy.accept, peer)) return { verdict: 'ack' };
-      const strongest = plain(policy.accept[0]);
-      return strongest ? { verdict: 'nak', suggest: strongest } : REJECT;
-    },
-    onNak: (suggested, ours) => {
-      if (ours === undefined) return undefined; // pppd: a Nak asking us to authenticate is ignored
-      const current = find(policy.request, ours);
-      const gone = (dropped ??= new Set());
-      if (current) gone.add(current);
-      const wanted = find(policy.request, suggested);
-      if (wanted && !gone.has(wanted)) return plain(wanted);
-      return plain(policy.request.find((choice) => !gone.has(choice)));
-    },
-  };
+  return new AuthProtocolOption(policy);
 }
