@@ -96,3 +96,21 @@ test('stop() downs and disposes every NCP and ignores their late events', () => 
   late.up();
   assert.equal(log.length, 6);
 });
+
+test('an NCP’s events are methods of its entry, not closures; a later phase ignores the old ones', () => {
+  const { log, fakes, network } = phase(['IPCP', false]);
+  network.start();
+  const old = fakes[0]!.events();
+  assert.equal(Object.hasOwn(old, 'up'), false);
+  network.start();
+  old.up();
+  assert.deepEqual(
+    log.filter((line) => line.startsWith('up')),
+    [],
+  );
+  fakes[0]!.events().up();
+  assert.deepEqual(
+    log.filter((line) => line.startsWith('up')),
+    ['up IPCP'],
+  );
+});

@@ -20,13 +20,34 @@ export interface NetworkPhaseHost {
   failed(reason: CloseReason): void;
 }
 
-interface Entry {
-  readonly name: string;
-  readonly ncp: NetworkControl;
-  started: boolean;
-  up: boolean;
-  everUp: boolean;
-  finished: boolean;
+/**
+ * One NCP of one Network phase and the events it reports: a class, so a session's NCPs carry one
+ * object each instead of an entry, an events object, four closures and their context.
+ */
+class Entry implements ProtocolEvents {
+  ncp!: NetworkControl;
+  started = false;
+  isUp = false;
+  everUp = false;
+  isFinished = false;
+
+  constructor(
+    readonly name: string,
+    private readonly phase: NetworkPhase,
+    readonly generation: number,
+  ) {}
+
+  up(): void {
+    this.phase.entryUp(this);
+  }
+
+  down(): void {
+    this.phase.entryDown(this);
+  }
+
+  finished(reason?: CloseReason): void {
+    this.phase.entryFinished(this, reason);
+  }
 }
 
 export class NetworkPhase {
@@ -39,7 +60,7 @@ export class NetworkPhase {
 
   /** The NCPs of this Network phase, by name, with their state (for tests and management). */
   get running(): readonly { readonly name: string; readonly up: boolean; readonly gatesOthers: boolean }[] {
-    return this.entries.map((e) => ({ name: e.name, up: e.up, gatesOthers: e.ncp.gatesOthers }));
+    return this.entries.map((e) => ({ name: e.name, up: e.isUp, gatesOthers: e.ncp.gatesOthers }));
   }
 
   start(): void {
@@ -47,17 +68,11 @@ export class NetworkPhase {
     const generation = ++this.generation;
     const { context, factories } = this.host;
     for (const factory of factories) {
-      const entry: { ncp?: NetworkControl } & Omit<Entry, 'ncp'> = {
-        name: factory.name,
-        started: false,
-        up: false,
-        everUp: false,
-        finished: false,
-      };
-      const ncp = factory.create(context, this.eventsFor(entry as Entry, generation));
+      const entry = new Entry(factory.name, this, generation);
+      const ncp = factory.create(context, entry);
       if (ncp === undefined) continue; // e.g. nomppe: this NCP takes no part
       entry.ncp = ncp;
-      this.entries.push(entry as Entry);
+      this.entries.push(entry);
     }
     if (this.entries.length === 0) {
       this.host.failed(closeReason('negotiation-failed', 'No network protocols running'));
@@ -86,6 +101,42 @@ export class NetworkPhase {
     if (entries.length > 0) this.host.context.setDataTransform(undefined);
   }
 
+  /** Events of an NCP from an earlier Network phase are ignored. */
+  private live(entry: Entry): boolean {
+    return entry.generation === this.generation;
+  }
+
+  entryUp(entry: Entry): void {
+    if (!this.live(entry)) return;
+    entry.isUp = entry.everUp = true;
+    this.host.up(entry.name);
+    if (entry.ncp.gatesOthers) {
+      const gating = this.entries.filter((e) => e.ncp.gatesOthers);
+      if (gating.every((e) => e.isUp)) this.openGates(entry.generation);
+    } else if (!this.anyUp) {
+      this.anyUp = true;
+      this.host.firstUp();
+    }
+  }
+
+  entryDown(entry: Entry): void {
+    if (!this.live(entry) || !entry.isUp) return;
+    entry.isUp = false;
+    this.host.down(entry.name);
+  }
+
+  entryFinished(entry: Entry, reason: CloseReason | undefined): void {
+    if (!this.live(entry) || entry.isFinished) return;
+    entry.isFinished = true;
+    entry.isUp = false;
+    if (entry.ncp.gatesOthers) {
+      const how = entry.everUp ? 'went down' : 'finished without opening';
+      this.host.failed(reason ?? closeReason('mppe-refused', `${entry.name} ${how}`));
+    } else if (this.others().every((e) => e.isFinished)) {
+      this.host.failed(reason ?? closeReason('negotiation-failed', 'No network protocols running'));
+    }
+  }
+
   private others(): Entry[] {
     return this.entries.filter((e) => !e.ncp.gatesOthers);
   }
@@ -100,39 +151,5 @@ export class NetworkPhase {
     if (this.gatesOpen) return;
     this.gatesOpen = true;
     for (const entry of this.others()) this.startEntry(entry, generation);
-  }
-
-  private eventsFor(entry: Entry, generation: number): ProtocolEvents {
-    const live = () => generation === this.generation;
-    return {
-      up: () => {
-        if (!live()) return;
-        entry.up = entry.everUp = true;
-        this.host.up(entry.name);
-        if (entry.ncp.gatesOthers) {
-          const gating = this.entries.filter((e) => e.ncp.gatesOthers);
-          if (gating.every((e) => e.up)) this.openGates(generation);
-        } else if (!this.anyUp) {
-          this.anyUp = true;
-          this.host.firstUp();
-        }
-      },
-      down: () => {
-        if (!live() || !entry.up) return;
-        entry.up = false;
-        this.host.down(entry.name);
-      },
-      finished: (reason) => {
-        if (!live() || entry.finished) return;
-        entry.finished = true;
-        entry.up = false;
-        if (entry.ncp.gatesOthers) {
-          const how = entry.everUp ? 'went down' : 'finished without opening';
-          this.host.failed(reason ?? closeReason('mppe-refused', `${entry.name} ${how}`));
-        } else if (this.others().every((e) => e.finished)) {
-          this.host.failed(reason ?? closeReason('negotiation-failed', 'No network protocols running'));
-        }
-      },
-    };
   }
 }
