@@ -21,10 +21,11 @@ import {
   type NetworkControlFactory,
   type PppFacts,
   type PppRole,
+  type ProtocolEvents,
 } from '@switchyard/ppp';
 import { EventEmitter } from 'eventemitter3';
-import { AuthPhase, type AuthSuccess } from './auth-phase.js';
-import { NetworkPhase } from './network-phase.js';
+import { AuthPhase, type AuthPhaseHost, type AuthSuccess } from './auth-phase.js';
+import { NetworkPhase, type NetworkPhaseHost } from './network-phase.js';
 import { SessionTimers } from './session-timers.js';
 
 export interface PppSessionOptions {
@@ -75,13 +76,14 @@ export class PppSession {
   private transportDown = false;
   private releasing = false;
   private released = false;
-  private settle!: () => void;
-  /** Settles once LCP finished or the transport went away: nothing more to wait for. */
-  private readonly settled = new Promise<void>((resolve) => (this.settle = resolve));
+  /** LCP finished or the transport went away: nothing more to wait for. */
+  private isSettled = false;
+  /** Made only when release() must wait for that (rare: most sessions end from below). */
+  private onSettled: (() => void) | undefined;
 
   constructor(
     private readonly transport: PppTransport,
-    private readonly options: PppSessionOptions,
+    readonly options: PppSessionOptions,
   ) {
     const session = transport.session;
     this.logger = options.logger ?? session.logger;
@@ -102,30 +104,10 @@ export class PppSession {
     const authenticators = options.authenticators ?? [];
     // A client without credentials cannot agree to authenticate: LCP then Rejects the option.
     const usable = options.role === 'client' && !options.credentials ? [] : authenticators;
-    this.lcp = options.linkControl.create(this.context, usable, {
-      up: () => this.lcpUp(),
-      down: () => this.lcpDown(),
-      finished: (reason) => this.lcpFinished(reason),
-    });
-    this.auth = new AuthPhase({
-      context: this.context,
-      authenticators,
-      credentialStores: options.credentialStores ?? [],
-      ...(options.credentials && { credentials: options.credentials }),
-      succeeded: (result) => this.authenticated(result),
-      failed: (reason) => this.close(reason),
-    });
-    this.network = new NetworkPhase({
-      context: this.context,
-      factories: options.networkControls ?? [],
-      firstUp: () => {
-        this.context.lastDataAt = options.clock.now();
-        this.timers.start();
-      },
-      up: (name) => this.emitter?.emit('networkUp', name),
-      down: (name) => this.emitter?.emit('networkDown', name),
-      failed: (reason) => this.close(reason),
-    });
+    this.lcp = options.linkControl.create(this.context, usable, new LcpEvents(this));
+    const hooks = new PhaseHooks(this, authenticators);
+    this.auth = new AuthPhase(hooks);
+    this.network = new NetworkPhase(hooks);
     this.timers = new SessionTimers(
       options.clock,
       { idleMs: (options.idleSeconds ?? 0) * 1000, maxConnectMs: (options.maxConnectSeconds ?? 0) * 1000 },
@@ -185,6 +167,22 @@ export class PppSession {
     this.lcp.close(reason);
   }
 
+  private settle(): void {
+    this.isSettled = true;
+    this.onSettled?.();
+  }
+
+  /** The first non-gating NCP opened (pppd np_up): idle and maxconnect start. */
+  networkStarted(): void {
+    this.context.lastDataAt = this.options.clock.now();
+    this.timers.start();
+  }
+
+  /** A listener's event, when there is a listener. */
+  emit(event: 'networkUp' | 'networkDown', name: string): void {
+    this.emitter?.emit(event, name);
+  }
+
   private signal(event: LinkEvent): void {
     const change = this.link.signal(event);
     if (!change) return;
@@ -192,13 +190,15 @@ export class PppSession {
     this.emitter?.emit('phase', change.from, change.to);
   }
 
-  private lcpUp(): void {
+  /** LCP's This-Layer-Up (through LcpEvents). */
+  lcpUp(): void {
     this.signal('lcpUp');
     if (this.facts.lcp?.auth) this.session.setState('authenticating');
     this.auth.start(this.facts.lcp?.auth);
   }
 
-  private authenticated(result: AuthSuccess | undefined): void {
+  /** The Authenticate phase succeeded (through PhaseHooks). */
+  authenticated(result: AuthSuccess | undefined): void {
     if (result) {
       this.facts.auth = result;
       if (this.options.role === 'server') this.session.authenticated(result.user);
@@ -210,7 +210,7 @@ export class PppSession {
   }
 
   /** LCP left Opened (renegotiation or termination): everything above it stops (pppd link_down). */
-  private lcpDown(): void {
+  lcpDown(): void {
     this.timers.stop();
     this.network.stop();
     this.auth.stop();
@@ -219,7 +219,7 @@ export class PppSession {
     if (this.phase === 'establish') this.session.setState('establishing'); // renegotiating, not ending
   }
 
-  private lcpFinished(reason: CloseReason | undefined): void {
+  lcpFinished(reason: CloseReason | undefined): void {
     if (this.lcpDone) return;
     this.lcpDone = true;
     this.timers.stop();
@@ -249,7 +249,7 @@ export class PppSession {
     this.releasing = true;
     if (!this.lcpDone && !this.transportDown) {
       this.close(reason); // e.g. shutdown: "User request", as pppd on SIGTERM
-      await this.settled;
+      if (!this.isSettled) await new Promise<void>((resolve) => (this.onSettled = resolve));
     }
     this.released = true;
     this.timers.stop();
@@ -259,5 +259,61 @@ export class PppSession {
     this.context.stop();
     this.transport.close(reason);
     this.emitter?.removeAllListeners();
+  }
+}
+
+/** LCP's events for one session: a class, so they are shared methods, not three closures. */
+class LcpEvents implements ProtocolEvents {
+  constructor(private readonly ppp: PppSession) {}
+
+  up(): void {
+    this.ppp.lcpUp();
+  }
+
+  down(): void {
+    this.ppp.lcpDown();
+  }
+
+  finished(reason?: CloseReason): void {
+    this.ppp.lcpFinished(reason);
+  }
+}
+
+/** The Authenticate and Network phases' host: one object where there were two and six closures. */
+class PhaseHooks implements AuthPhaseHost, NetworkPhaseHost {
+  readonly context: PppSessionContext;
+  readonly credentialStores: readonly CredentialStore[];
+  readonly credentials?: { readonly user: string; readonly secret: string };
+  readonly factories: readonly NetworkControlFactory[];
+
+  constructor(
+    private readonly ppp: PppSession,
+    readonly authenticators: readonly Authenticator[],
+  ) {
+    const options = ppp.options;
+    this.context = ppp.context;
+    this.credentialStores = options.credentialStores ?? [];
+    if (options.credentials) this.credentials = options.credentials;
+    this.factories = options.networkControls ?? [];
+  }
+
+  succeeded(result: AuthSuccess | undefined): void {
+    this.ppp.authenticated(result);
+  }
+
+  failed(reason: CloseReason): void {
+    this.ppp.close(reason);
+  }
+
+  firstUp(): void {
+    this.ppp.networkStarted();
+  }
+
+  up(name: string): void {
+    this.ppp.emit('networkUp', name);
+  }
+
+  down(name: string): void {
+    this.ppp.emit('networkDown', name);
   }
 }
