@@ -36,7 +36,9 @@ export class Session {
   private currentState: SessionState = 'establishing';
   private user?: string;
   private address?: string;
-  private readonly resources: { name: string; release: Release }[] = [];
+  /** Attached resources as two parallel lists: no {name, release} record per resource (~6 each). */
+  private readonly resourceNames: string[] = [];
+  private readonly releases: Release[] = [];
   private closing?: Promise<CloseReason>;
   private reason?: CloseReason;
   private closedPromise: Promise<CloseReason> | undefined;
@@ -93,10 +95,11 @@ export class Session {
    */
   attach(name: string, release: Release): void {
     if (this.closing) {
-      void this.runRelease({ name, release }, this.reason!);
+      void this.runRelease(name, release, this.reason!);
       return;
     }
-    this.resources.push({ name, release });
+    this.resourceNames.push(name);
+    this.releases.push(release);
   }
 
   setState(next: Exclude<SessionState, 'closing' | 'closed'>): void {
@@ -132,8 +135,8 @@ export class Session {
   }
 
   private async releaseAll(reason: CloseReason): Promise<CloseReason> {
-    while (this.resources.length > 0) {
-      await this.runRelease(this.resources.pop()!, reason);
+    while (this.releases.length > 0) {
+      await this.runRelease(this.resourceNames.pop()!, this.releases.pop()!, reason);
     }
     this.currentState = 'closed';
     this.logger.debug('session released', { reason: formatCloseReason(reason) });
@@ -143,13 +146,13 @@ export class Session {
     return reason;
   }
 
-  private async runRelease(resource: { name: string; release: Release }, reason: CloseReason): Promise<void> {
+  private async runRelease(name: string, release: Release, reason: CloseReason): Promise<void> {
     try {
-      await resource.release(reason);
+      await release(reason);
     } catch (error) {
       // One failing release must not keep the others held: log it and go on.
       this.logger.error('releasing a session resource failed', {
-        resource: resource.name,
+        resource: name,
         error: String(error),
       });
     }
