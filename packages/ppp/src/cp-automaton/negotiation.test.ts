@@ -132,11 +132,17 @@ test('in Opened the request is let go, yet a late copy of the Ack is still a dup
   assert.equal(a.state, 'opened');
   assert.equal(a['negotiation'].heldOptions, 0, 'no encoded options kept while Opened');
   assert.equal(a['negotiation']['ours']['held'], undefined, 'nor a table of wanted values');
+  assert.equal(a['negotiation']['last'], undefined, 'nor the request itself, only its Identifier');
   assert.ok(lastAck);
   const outputs = a.receive(lastAck);
   assert.deepEqual(
     outputs.map((o) => (o.kind === 'discard' ? o.reason : o.kind)),
     ['duplicate-reply'],
+  );
+  const stale = a.receive({ ...lastAck, identifier: (lastAck.identifier + 1) & 0xff });
+  assert.deepEqual(
+    stale.map((o) => (o.kind === 'discard' ? o.reason : o.kind)),
+    ['stale-identifier'],
   );
   assert.equal(a.state, 'opened');
   b.handle('down');

@@ -8,11 +8,11 @@ import { OurRequest } from './our-request.js';
 import type { DiscardReason } from './outputs.js';
 import { type JudgedRequest, judgeRequest } from './request-judge.js';
 
-const NO_OPTIONS: readonly CpOption[] = [];
-
 export class Negotiation {
   private readonly ours: OurRequest;
   private last: ConfigurePacket | undefined;
+  /** The Identifier of our request once settle() let it go; -1 while it is kept (or none was sent). */
+  private settledIdentifier = -1;
   private replySeen = false;
   private naksSent = 0;
   private naksReceived = 0;
@@ -38,6 +38,7 @@ export class Negotiation {
   /** Our next Configure-Request; a retransmission repeats the last one, Identifier included. */
   request(retransmit: boolean, nextIdentifier: () => number): ConfigurePacket {
     if (!retransmit || this.last === undefined) {
+      this.settledIdentifier = -1;
       this.last = { kind: 'configure', code: 1, identifier: nextIdentifier(), options: this.ours.encode() };
     }
     this.replySeen = false;
@@ -46,13 +47,12 @@ export class Negotiation {
 
   /**
    * Opened: no timer runs (§4.1), so our request is never retransmitted, only replaced by a fresh one
-   * (begin() first). Its encoded options and our wanted values are let go, a few hundred bytes per
-   * protocol and session; the Identifier stays, so a late copy of the Ack is still a duplicate.
+   * (begin() first). The request and our wanted values are let go, a few hundred bytes per protocol
+   * and session; its Identifier stays, so a late copy of the Ack is still a duplicate.
    */
   settle(): void {
-    if (this.last !== undefined && this.last.options.length > 0) {
-      this.last = { ...this.last, options: NO_OPTIONS };
-    }
+    if (this.last !== undefined) this.settledIdentifier = this.last.identifier;
+    this.last = undefined;
     this.ours.release();
   }
 
@@ -84,7 +84,11 @@ export class Negotiation {
    */
   accept(reply: ConfigurePacket): DiscardReason | undefined {
     const sent = this.last;
-    if (sent === undefined || reply.identifier !== sent.identifier) return 'stale-identifier';
+    if (sent === undefined) {
+      // Settled: our request was answered already (settle() comes after the Ack).
+      return reply.identifier === this.settledIdentifier ? 'duplicate-reply' : 'stale-identifier';
+    }
+    if (reply.identifier !== sent.identifier) return 'stale-identifier';
     if (this.replySeen) return 'duplicate-reply';
     const problem = this.apply(reply, sent.options);
     if (problem === undefined) this.replySeen = true;
