@@ -25,6 +25,18 @@ export class SystemClock implements Clock {
   setTimer(delayMs: number, callback: () => void): Timer {
     const handle = setTimeout(callback, delayMs);
     handle.unref?.();
-    return { cancel: () => clearTimeout(handle) };
+    return new SystemTimer(handle);
+  }
+}
+
+/**
+ * A class rather than `{ cancel: () => clearTimeout(handle) }`: one small object per timer instead of
+ * an object, a closure and its context. Every session keeps a few timers armed while idle.
+ */
+class SystemTimer implements Timer {
+  constructor(private readonly handle: ReturnType<typeof setTimeout>) {}
+
+  cancel(): void {
+    clearTimeout(this.handle);
   }
 }

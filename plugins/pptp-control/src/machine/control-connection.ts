@@ -6,7 +6,7 @@ import { EchoResult, StopControlConnectionResult } from '../codec/constants.js';
 import type { PptpMessage } from '../codec/messages.js';
 import type { Call } from './call.js';
 import type { CallIdAllocator } from './call-id-allocator.js';
-import { Keepalive } from './keepalive.js';
+import { Keepalive, type KeepaliveHooks } from './keepalive.js';
 import {
   type CallDownReason,
   type CallInfo,
@@ -19,7 +19,23 @@ import {
   DEFAULT_CONTROL_TIMERS,
 } from './types.js';
 
-export abstract class ControlConnection<Input extends { readonly type: string }> {
+/** Connections given the same timer overrides share one resolved object (most give none). */
+const resolvedTimers = new Map<string, ControlTimers>();
+
+function resolveTimers(overrides: Partial<ControlTimers> | undefined): ControlTimers {
+  if (overrides === undefined) return DEFAULT_CONTROL_TIMERS;
+  const key = JSON.stringify(overrides);
+  let timers = resolvedTimers.get(key);
+  if (timers === undefined) {
+    timers = Object.freeze({ ...DEFAULT_CONTROL_TIMERS, ...overrides });
+    if (resolvedTimers.size >= 64) resolvedTimers.clear(); // a bound in case a caller varies them
+    resolvedTimers.set(key, timers);
+  }
+  return timers;
+}
+
+/** The connection is its keep-alive's hooks (methods): no per-connection hooks object or closures. */
+export abstract class ControlConnection<Input extends { readonly type: string }> implements KeepaliveHooks {
   protected readonly timers: ControlTimers;
   private current: ControlState = 'idle';
   private readonly table = new Map<number, Call>();
@@ -34,13 +50,21 @@ export abstract class ControlConnection<Input extends { readonly type: string }>
     protected readonly callIds: CallIdAllocator,
     timers: Partial<ControlTimers> | undefined,
   ) {
-    this.timers = { ...DEFAULT_CONTROL_TIMERS, ...timers };
-    this.keepalive = new Keepalive(this.timers.echoIntervalMs, this.timers.echoTimeoutMs, {
-      arm: (delayMs, callback) => this.arm(delayMs, callback),
-      now: () => deps.clock.now(),
-      sendEchoRequest: (identifier) => this.send({ type: 'EchoRequest', identifier }),
-      expire: () => this.close('echo-timeout'),
-    });
+    this.timers = resolveTimers(timers);
+    this.keepalive = new Keepalive(this.timers.echoIntervalMs, this.timers.echoTimeoutMs, this);
+  }
+
+  /** KeepaliveHooks. */
+  now(): number {
+    return this.deps.clock.now();
+  }
+
+  sendEchoRequest(identifier: number): void {
+    this.send({ type: 'EchoRequest', identifier });
+  }
+
+  expire(): void {
+    this.close('echo-timeout');
   }
 
   get state(): ControlState {
@@ -254,7 +278,7 @@ export abstract class ControlConnection<Input extends { readonly type: string }>
   }
 
   /** Timers run their callback like an input: outputs are collected and handed to `deps.emit`. */
-  protected arm(delayMs: number, callback: () => void): Timer {
+  arm(delayMs: number, callback: () => void): Timer {
     return this.deps.clock.setTimer(delayMs, () => {
       if (this.current === 'closed') return;
       const out: ControlOutput[] = [];
