@@ -54,9 +54,8 @@ export class PacConnection {
   private readonly calls = new Map<number, ActiveCall>();
   private readonly logger: Logger;
   private finished = false;
-  private closedResolve!: () => void;
-  /** Settles when the TCP connection is gone. */
-  readonly closed = new Promise<void>((resolve) => (this.closedResolve = resolve));
+  private closedPromise: Promise<void> | undefined;
+  private closedResolve: (() => void) | undefined;
 
   constructor(private readonly options: PacConnectionOptions) {
     const { socket } = options;
@@ -79,6 +78,14 @@ export class PacConnection {
     });
     this.logger.info(`control connection from ${socket.remoteAddress}`);
     this.input({ type: 'open' });
+  }
+
+  /** Settles when the TCP connection is gone. Made when first asked for: most never are, until shutdown. */
+  get closed(): Promise<void> {
+    this.closedPromise ??= this.finished
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => (this.closedResolve = resolve));
+    return this.closedPromise;
   }
 
   /** Local shutdown: Call-Disconnect-Notify for each call, then Stop-Control-Connection-Request. */
@@ -177,14 +184,7 @@ export class PacConnection {
       }
     });
     session.logger.debug('call up', { callId: call.callId, peerCallId: call.peerCallId });
-    const link: Link = {
-      session,
-      frames$: channel.frames$,
-      send: (frame) => channel.send(frame),
-      close: (reason: CloseReason) => void session.close(reason),
-      maxFrameBytes: MAX_FRAME_BYTES,
-    };
-    this.options.onLink(link);
+    this.options.onLink(new CallLink(session, channel));
   }
 
   private callDown(call: CallInfo, reason: CallDownReason): void {
@@ -210,6 +210,27 @@ export class PacConnection {
     }
     this.calls.clear();
     this.options.onClosed(this);
-    this.closedResolve();
+    this.closedResolve?.();
+  }
+}
+
+/** A call's Link for the PPP layer: a class, so send and close are shared methods, not closures. */
+class CallLink implements Link {
+  readonly maxFrameBytes = MAX_FRAME_BYTES;
+  readonly frames$: Link['frames$'];
+
+  constructor(
+    readonly session: Session,
+    private readonly channel: CallChannel,
+  ) {
+    this.frames$ = channel.frames$;
+  }
+
+  send(frame: Uint8Array): void {
+    this.channel.send(frame);
+  }
+
+  close(reason: CloseReason): void {
+    void this.session.close(reason);
   }
 }

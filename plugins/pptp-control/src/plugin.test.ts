@@ -108,6 +108,8 @@ describe('pptp-control plugin (PAC) over TCP', { timeout: 30_000 }, () => {
       peerReceiveWindow: 3, // what the client announced in its Outgoing-Call-Request
     });
     assert.notEqual(up.call.peerCallId, 0, 'call ids are never 0');
+    assert.equal(link.maxFrameBytes > 0, true);
+    assert.equal(Object.hasOwn(link, 'send'), false, 'the Link is a class instance: no closures per call');
 
     // The client clears the call: Call-Disconnect-Notify comes back, the session ends peer-terminated.
     pns.input({ type: 'clear-call', callId: up.call.callId });

@@ -48,17 +48,35 @@ export async function listenTcp(
 }
 
 function wrap(socket: Socket): ControlSocket {
-  let closeError: Error | undefined;
-  socket.on('error', (error) => (closeError = error)); // 'close' follows; never an uncaught error
-  return {
-    remoteAddress: (socket.remoteAddress ?? '0.0.0.0').replace(/^::ffff:/, ''),
-    write: (bytes) => void socket.write(bytes),
-    end: () => {
-      socket.end();
-      // A peer that never reads must not hold the socket open forever.
-      setTimeout(() => socket.destroy(), 5000).unref();
-    },
-    onData: (handler) => void socket.on('data', handler),
-    onClose: (handler) => void socket.on('close', () => handler(closeError)),
-  };
+  return new NetControlSocket(socket);
+}
+
+/** A class: one object per connection where an object literal held four closures and their context. */
+class NetControlSocket implements ControlSocket {
+  readonly remoteAddress: string;
+  private closeError: Error | undefined;
+
+  constructor(private readonly socket: Socket) {
+    this.remoteAddress = (socket.remoteAddress ?? '0.0.0.0').replace(/^::ffff:/, '');
+    socket.on('error', (error) => (this.closeError = error)); // 'close' follows; never an uncaught error
+  }
+
+  write(bytes: Uint8Array): void {
+    this.socket.write(bytes);
+  }
+
+  end(): void {
+    const { socket } = this;
+    socket.end();
+    // A peer that never reads must not hold the socket open forever.
+    setTimeout(() => socket.destroy(), 5000).unref();
+  }
+
+  onData(handler: (chunk: Uint8Array) => void): void {
+    this.socket.on('data', handler);
+  }
+
+  onClose(handler: (error?: Error) => void): void {
+    this.socket.on('close', () => handler(this.closeError));
+  }
 }
