@@ -176,6 +176,7 @@ test('CCP and its data path are their own link handlers, spec hooks and transfor
   assert.throws(() => context.link.register(ccp), /already handled by CCP/);
   assert.throws(() => context.link.register(ccp.dataPath), /already handled by MPPE/);
   assert.equal(ccp.dataPath.transform, ccp.dataPath);
+  assert.equal(ccp.dataPath['options'], ccp, 'the control is its data path’s options');
   assert.equal(ccp.automaton.spec.extraCode, Object.getPrototypeOf(ccp.automaton.spec).extraCode);
   const mppe = ccp.automaton.spec.options[0]!;
   assert.equal(mppe.judge, Object.getPrototypeOf(mppe).judge, 'the MPPE option spec is a class instance');

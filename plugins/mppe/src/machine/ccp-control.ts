@@ -1,6 +1,6 @@
 // CCP (RFC 1962) with MPPE (RFC 3078) as one session's NetworkControl: the generic automaton with the CCP
 // spec, pppd's session checks and log lines, and the data path it starts when CCP opens.
-import { closeReason, type Clock, type CloseCode, type Timer } from '@switchyard/core';
+import { closeReason, type Clock, type CloseCode, type Logger, type Timer } from '@switchyard/core';
 import type { MppeKeyScheduleFactory } from '@switchyard/crypto';
 import {
   CpAutomaton,
@@ -21,9 +21,15 @@ import {
 import { mppeBits, mppeMethodName } from '../codec/mppe-option.js';
 import { ccpSpec, type CcpHooks } from './ccp-spec.js';
 import { newMppeCounters, type MppeCounters } from './counters.js';
-import { MppeDataPath } from './data-path.js';
+import { MppeDataPath, type MppeDataPathOptions } from './data-path.js';
 import { mppeDirection, type MppeDirection } from './negotiation-rules.js';
-import { MPPE_OFF, sessionPolicy, type MppePolicy, type MppeSettings } from './policy.js';
+import {
+  MPPE_OFF,
+  sessionPolicy,
+  type MppePolicy,
+  type MppeSettings,
+  type StatefulResync,
+} from './policy.js';
 import { startKeys, type StartKeys } from './session-keys.js';
 
 export interface CcpControlOptions {
@@ -46,7 +52,7 @@ const MS_CHAP_ALGORITHMS = [0x80, 0x81];
  * until CCP reopens, where pppd 2.4 closes the link (anchors §5.3). MPPE off: CCP stays silent until the
  * peer's first packet and then rejects every option (pppd's default CCP without require-mppe).
  */
-export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler {
+export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler, MppeDataPathOptions {
   readonly name = 'CCP';
   // The session's handler of CCP frames on the link is this object itself (no per-session closures).
   readonly protocol = PppProtocol.CCP;
@@ -78,19 +84,38 @@ export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler {
       clock: new SettlingClock(context.clock, this),
       emit: (output) => this.onOutput(output),
     });
-    this.dataPath = new MppeDataPath({
-      clock: context.clock,
-      logger: context.logger,
-      counters: this.counters,
-      resync: options.settings.statefulResync,
-      createKeySchedule: options.createKeySchedule,
-      deliver: (frame) => context.deliver(frame),
-      sendCcp: (packet) => this.send(packet),
-      nextIdentifier: () => this.automaton.nextIdentifier(),
-      fatal: (detail) => this.fatal(detail),
-    });
+    this.dataPath = new MppeDataPath(this);
     context.link.register(this);
     context.link.register(this.dataPath);
+  }
+
+  /** MppeDataPathOptions (the data path's options are this object). */
+  get clock(): Clock {
+    return this.context.clock;
+  }
+
+  get logger(): Logger {
+    return this.context.logger;
+  }
+
+  get resync(): StatefulResync {
+    return this.options.settings.statefulResync;
+  }
+
+  get createKeySchedule(): MppeKeyScheduleFactory | undefined {
+    return this.options.createKeySchedule;
+  }
+
+  deliver(frame: Uint8Array): void {
+    this.context.deliver(frame);
+  }
+
+  sendCcp(packet: CpPacket): void {
+    this.send(packet);
+  }
+
+  nextIdentifier(): number {
+    return this.automaton.nextIdentifier();
   }
 
   /** CcpHooks: the policy of the negotiation under way. */
@@ -252,7 +277,8 @@ export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler {
     this.pendingFailure = { code, detail };
   }
 
-  private fatal(detail: string): void {
+  /** MppeDataPathOptions: too many undecryptable packets. */
+  fatal(detail: string): void {
     this.context.logger.error(`${detail}, closing LCP`); // pppd ccp_datainput
     this.fail(detail, 'protocol-error');
     const pending = this.pendingFailure;

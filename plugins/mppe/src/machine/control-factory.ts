@@ -10,25 +10,29 @@ export class MppeControlFactory implements NetworkControlFactory {
   readonly name = 'CCP';
   private readonly closed = newMppeCounters();
   private readonly live = new Set<CcpControl>();
+  /** One options object for every session's control (it was one, and a closure, per session). */
+  private readonly shared: CcpControlOptions;
 
   constructor(
     readonly settings: MppeSettings,
     private readonly cp: CcpControlOptions['cp'] = {},
     /** Every session's key schedules: the pure reference unless the caller injects another (the plugin: native). */
     readonly createKeySchedule: MppeKeyScheduleFactory = createPureMppeKeySchedule,
-  ) {}
-
-  create(context: PppContext, events: ProtocolEvents): CcpControl | undefined {
-    if (!this.settings.ccp) return undefined;
-    const control = new CcpControl(context, events, {
-      settings: this.settings,
-      cp: this.cp,
-      createKeySchedule: this.createKeySchedule,
+  ) {
+    this.shared = {
+      settings,
+      cp,
+      createKeySchedule,
       onDispose: (done) => {
         addMppeCounters(this.closed, done.counters);
         this.live.delete(done);
       },
-    });
+    };
+  }
+
+  create(context: PppContext, events: ProtocolEvents): CcpControl | undefined {
+    if (!this.settings.ccp) return undefined;
+    const control = new CcpControl(context, events, this.shared);
     this.live.add(control);
     return control;
   }

@@ -159,13 +159,14 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
   }
 
   private resetRequester(): ResetRequester {
-    const { clock, counters, sendCcp } = this.options;
+    // Methods of the options are called on it: the options may be a class instance (CcpControl).
+    const { options } = this;
     return new ResetRequester({
-      clock,
-      nextIdentifier: this.options.nextIdentifier,
+      clock: options.clock,
+      nextIdentifier: () => options.nextIdentifier(),
       send: (identifier) => {
-        counters.resetRequestsSent++;
-        sendCcp({ kind: 'other', code: CpCode.ResetRequest, identifier, data: EMPTY });
+        options.counters.resetRequestsSent++;
+        options.sendCcp({ kind: 'other', code: CpCode.ResetRequest, identifier, data: EMPTY });
       },
     });
   }
