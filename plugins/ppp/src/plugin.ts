@@ -12,6 +12,7 @@ import {
 import { linkControlToken, networkControlToken } from '@switchyard/ppp';
 import type { Subscription } from 'rxjs';
 import { type PppConfig, pppConfigSchema } from './config.js';
+import type { PppSessionOptions } from './machine/ppp-session.js';
 import { runPppSession } from './run.js';
 
 const all = <T>(container: DependencyContainer, token: Token<T>): T[] =>
@@ -30,20 +31,23 @@ export const pppPlugin = definePlugin<PppConfig>({
     if (authenticators.length > 0 && credentialStores.length === 0) {
       logger.warn('no credential store installed: every authentication will fail');
     }
+    // The same for every session: one object, not one per session (each session keeps it).
+    const options: PppSessionOptions = {
+      role: 'server',
+      localName: config.name,
+      clock,
+      linkControl,
+      networkControls,
+      authenticators,
+      credentialStores,
+      idleSeconds: config.idle,
+      maxConnectSeconds: config.maxconnect,
+    };
     const subscriptions: Subscription[] = all(container, tunnelTransportToken).map((transport) =>
       transport.links$.subscribe((link) => {
-        link.session.logger.debug(`Connect: ${transport.kind} link`, { name: config.name });
-        runPppSession(link, {
-          role: 'server',
-          localName: config.name,
-          clock,
-          linkControl,
-          networkControls,
-          authenticators,
-          credentialStores,
-          idleSeconds: config.idle,
-          maxConnectSeconds: config.maxconnect,
-        });
+        const { logger } = link.session;
+        if (logger.debugEnabled) logger.debug(`Connect: ${transport.kind} link`, { name: config.name });
+        runPppSession(link, options);
       }),
     );
     logger.debug('PPP driver ready', {
