@@ -35,6 +35,11 @@ export const pptpControlPlugin = definePlugin<PptpControlConfig>({
     const channels = container.resolve(callChannelFactoryToken);
     const callIds = new CallIdAllocator({ capacity: config.connections });
     const connections = new Set<PacConnection>();
+    // What every connection is given alike, made once: a connection keeps its options.
+    const identity = { hostName: config.hostName ?? hostname(), vendorString: config.vendor };
+    const timers = { echoIntervalMs: config.echoInterval * 1000, echoTimeoutMs: config.echoTimeout * 1000 };
+    const onLink = (link: Link) => links.next(link);
+    const onClosed = (c: PacConnection) => connections.delete(c);
     const listener = await listenTcp(config.listen, config.port, (socket) => {
       if (connections.size >= config.connections) {
         // pptpd's behaviour when every slot is taken: close the new connection at once.
@@ -51,11 +56,11 @@ export const pptpControlPlugin = definePlugin<PptpControlConfig>({
         sessions,
         channels,
         callIds,
-        identity: { hostName: config.hostName ?? hostname(), vendorString: config.vendor },
-        timers: { echoIntervalMs: config.echoInterval * 1000, echoTimeoutMs: config.echoTimeout * 1000 },
+        identity,
+        timers,
         startTimeoutMs: config.stimeout * 1000,
-        onLink: (link) => links.next(link),
-        onClosed: (c) => connections.delete(c),
+        onLink,
+        onClosed,
       });
       connections.add(connection);
     });

@@ -19,17 +19,15 @@ import {
   DEFAULT_CONTROL_TIMERS,
 } from './types.js';
 
-/** Connections given the same timer overrides share one resolved object (most give none). */
-const resolvedTimers = new Map<string, ControlTimers>();
+/** Connections given the same overrides object (the plugin gives all of them one) share the result. */
+const resolvedTimers = new WeakMap<Partial<ControlTimers>, ControlTimers>();
 
 function resolveTimers(overrides: Partial<ControlTimers> | undefined): ControlTimers {
   if (overrides === undefined) return DEFAULT_CONTROL_TIMERS;
-  const key = JSON.stringify(overrides);
-  let timers = resolvedTimers.get(key);
+  let timers = resolvedTimers.get(overrides);
   if (timers === undefined) {
     timers = Object.freeze({ ...DEFAULT_CONTROL_TIMERS, ...overrides });
-    if (resolvedTimers.size >= 64) resolvedTimers.clear(); // a bound in case a caller varies them
-    resolvedTimers.set(key, timers);
+    resolvedTimers.set(overrides, timers);
   }
   return timers;
 }

@@ -417,3 +417,15 @@ test('state changes are traced for debug logs', () => {
     { type: 'state', from: 'idle', to: 'established', cause: 'SCCRQ' },
   ]);
 });
+
+test('connections given the same identity and timer objects share what is resolved from them', () => {
+  const identity = { hostName: 'vpn', vendorString: 'switchyard' };
+  const timers = { echoIntervalMs: 30_000 };
+  const callIds = new CallIdAllocator();
+  const [a, b] = [pac({ identity, timers, callIds }), pac({ identity, timers, callIds })];
+  assert.equal(a.machine['identity'], b.machine['identity']);
+  assert.equal(a.machine['timers'], b.machine['timers']);
+  assert.equal(a.machine['identity'].hostName, 'vpn');
+  assert.equal(a.machine['timers'].echoIntervalMs, 30_000);
+  assert.notEqual(pac({ identity: { ...identity } }).machine['identity'], a.machine['identity']);
+});

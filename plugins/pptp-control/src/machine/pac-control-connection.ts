@@ -61,6 +61,22 @@ export type PacLocalInput =
 
 export type PacControlInput = CommonControlInput | PacLocalInput;
 
+/** Connections given the same identity object and capacity share the resolved identity. */
+const identities = new WeakMap<Partial<PacIdentity>, Map<number, PacIdentity>>();
+const NO_IDENTITY: Partial<PacIdentity> = {};
+
+function resolveIdentity(given: Partial<PacIdentity> = NO_IDENTITY, capacity: number): PacIdentity {
+  let byCapacity = identities.get(given);
+  if (byCapacity === undefined) identities.set(given, (byCapacity = new Map()));
+  let identity = byCapacity.get(capacity);
+  if (identity === undefined) {
+    const maximumChannels = Math.min(capacity, 0xffff);
+    identity = Object.freeze({ ...DEFAULT_PAC_IDENTITY, maximumChannels, ...given });
+    byCapacity.set(capacity, identity);
+  }
+  return identity;
+}
+
 export class PacControlConnection extends ControlConnection<PacControlInput> {
   private readonly identity: PacIdentity;
   private readonly startTimeoutMs: number;
@@ -73,11 +89,7 @@ export class PacControlConnection extends ControlConnection<PacControlInput> {
 
   constructor(options: PacControlOptions) {
     super(options, options.callIds, options.timers);
-    this.identity = {
-      ...DEFAULT_PAC_IDENTITY,
-      maximumChannels: Math.min(options.callIds.capacity, 0xffff),
-      ...options.identity,
-    };
+    this.identity = resolveIdentity(options.identity, options.callIds.capacity);
     this.startTimeoutMs = options.startTimeoutMs ?? 10_000;
     this.idleConnectionTimeoutMs = options.idleConnectionTimeoutMs ?? 60_000;
     this.maxCalls = options.maxCalls ?? 16;
