@@ -36,9 +36,11 @@ export class Session {
   private currentState: SessionState = 'establishing';
   private user?: string;
   private address?: string;
-  /** Attached resources as two parallel lists: no {name, release} record per resource (~6 each). */
-  private readonly resourceNames: string[] = [];
-  private readonly releases: Release[] = [];
+  /**
+   * Attached resources, name and release alternating: no {name, release} record per resource (~6 per
+   * session), and one array's spare capacity rather than two.
+   */
+  private readonly resources: (string | Release)[] = [];
   private closing?: Promise<CloseReason>;
   private reason?: CloseReason;
   private closedPromise: Promise<CloseReason> | undefined;
@@ -98,8 +100,7 @@ export class Session {
       void this.runRelease(name, release, this.reason!);
       return;
     }
-    this.resourceNames.push(name);
-    this.releases.push(release);
+    this.resources.push(name, release);
   }
 
   setState(next: Exclude<SessionState, 'closing' | 'closed'>): void {
@@ -135,8 +136,9 @@ export class Session {
   }
 
   private async releaseAll(reason: CloseReason): Promise<CloseReason> {
-    while (this.releases.length > 0) {
-      await this.runRelease(this.resourceNames.pop()!, this.releases.pop()!, reason);
+    while (this.resources.length > 0) {
+      const release = this.resources.pop() as Release;
+      await this.runRelease(this.resources.pop() as string, release, reason);
     }
     this.currentState = 'closed';
     this.logger.debug('session released', { reason: formatCloseReason(reason) });
