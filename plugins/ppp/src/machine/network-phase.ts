@@ -67,13 +67,13 @@ export class NetworkPhase {
     this.stop();
     const generation = ++this.generation;
     const { context, factories } = this.host;
-    for (const factory of factories) {
-      const entry = new Entry(factory.name, this, generation);
-      const ncp = factory.create(context, entry);
-      if (ncp === undefined) continue; // e.g. nomppe: this NCP takes no part
-      entry.ncp = ncp;
-      this.entries.push(entry);
-    }
+    const entries = factories.map((factory) => new Entry(factory.name, this, generation));
+    entries.forEach((entry, i) => {
+      const ncp = factories[i]!.create(context, entry);
+      if (ncp !== undefined) entry.ncp = ncp; // undefined e.g. with nomppe: this NCP takes no part
+    });
+    // filter() sizes the array to fit; pushing into [] would reserve 17 slots for a session's two NCPs.
+    this.entries = entries.filter((entry) => entry.ncp !== undefined);
     if (this.entries.length === 0) {
       this.host.failed(closeReason('negotiation-failed', 'No network protocols running'));
       return;
