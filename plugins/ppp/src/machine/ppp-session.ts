@@ -15,6 +15,7 @@ import {
   PppLink,
   PppSessionContext,
   type LinkControl,
+  type PppSessionContextOptions,
   type LinkControlFactory,
   type LinkEvent,
   type LinkPhase,
@@ -60,7 +61,7 @@ export interface PppSessionEvents {
 /** The Link as the session uses it: the transport side only (frames arrive through receive()). */
 export type PppTransport = Pick<Link, 'session' | 'send' | 'close' | 'maxFrameBytes'>;
 
-export class PppSession {
+export class PppSession implements PppSessionContextOptions {
   /** Created by the first listener: on the server nobody listens, and every session would hold one. */
   private emitter: EventEmitter<PppSessionEvents> | undefined;
   readonly facts: PppFacts;
@@ -70,7 +71,7 @@ export class PppSession {
   readonly auth: AuthPhase;
   readonly network: NetworkPhase;
   private readonly timers: SessionTimers;
-  private readonly logger: Logger;
+  readonly logger: Logger;
   private closeRequested: CloseReason | undefined;
   private lcpDone = false;
   private transportDown = false;
@@ -90,17 +91,7 @@ export class PppSession {
     this.facts = { localName: options.localName };
     let fallbackId = 0;
     this.link = new PppLink({ nextIdentifier: () => this.lcp.nextIdentifier?.() ?? ++fallbackId & 0xff });
-    this.context = new PppSessionContext({
-      session,
-      role: options.role,
-      clock: options.clock,
-      logger: this.logger,
-      link: this.link,
-      facts: this.facts,
-      transmit: (frame) => transport.send(frame),
-      close: (reason) => this.close(reason),
-      maxFrameBytes: transport.maxFrameBytes,
-    });
+    this.context = new PppSessionContext(this);
     const authenticators = options.authenticators ?? [];
     // A client without credentials cannot agree to authenticate: LCP then Rejects the option.
     const usable = options.role === 'client' && !options.credentials ? [] : authenticators;
@@ -121,6 +112,24 @@ export class PppSession {
 
   get session() {
     return this.transport.session;
+  }
+
+  /** PppSessionContextOptions (the context's options are this session). */
+  get role(): PppRole {
+    return this.options.role;
+  }
+
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  get maxFrameBytes(): number {
+    return this.transport.maxFrameBytes;
+  }
+
+  /** One PPP frame onto the transport. */
+  transmit(frame: Uint8Array): void {
+    this.transport.send(frame);
   }
 
   get events(): EventEmitter<PppSessionEvents> {
