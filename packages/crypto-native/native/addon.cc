@@ -41,12 +41,17 @@ sy_mppe_state* Aligned(const Napi::CallbackInfo& info, const Bytes& bytes) {
   return reinterpret_cast<sy_mppe_state*>(bytes.Data());
 }
 
-// A state is full (both RC4 tables) or compact (the live one only, see mppe.h): 1 for compact.
-int Compact(const Napi::CallbackInfo& info, const Bytes& bytes) {
+// A state is full (both RC4 tables) or compact (the live one only, see mppe.h): 1 for compact. A
+// header-only state (no table yet) is accepted by init alone, when `header_ok`; 2 for it.
+int Compact(const Napi::CallbackInfo& info, const Bytes& bytes, bool header_ok = false) {
   if (bytes.ByteLength() == SY_MPPE_STATE_BYTES) return 0;
   if (bytes.ByteLength() == SY_MPPE_COMPACT_STATE_BYTES) return 1;
+  if (header_ok && bytes.ByteLength() == SY_MPPE_HEADER_BYTES) return 2;
   throw Napi::RangeError::New(info.Env(), "MPPE state must be " + std::to_string(SY_MPPE_STATE_BYTES) + " or " +
-                                              std::to_string(SY_MPPE_COMPACT_STATE_BYTES) + " bytes");
+                                              std::to_string(SY_MPPE_COMPACT_STATE_BYTES) + " bytes" +
+                                              (header_ok ? " (or " + std::to_string(SY_MPPE_HEADER_BYTES) +
+                                                               " before its first data)"
+                                                         : ""));
 }
 
 struct State {
@@ -58,6 +63,7 @@ struct State {
     compact = Compact(info, bytes);
     state = Aligned(info, bytes);
     if (!sy_mppe_state_valid(state, compact)) throw Napi::Error::New(info.Env(), "MPPE state used before init");
+    sy_mppe_prepare_table(state);  // keyed lazily: init leaves it stale (mppe.h)
   }
 };
 
@@ -78,7 +84,7 @@ uint64_t Count(const Napi::CallbackInfo& info, size_t index, const char* name, u
 // init(state, startKey, strength)
 void Init(const Napi::CallbackInfo& info) {
   Bytes bytes(info, 0, "MPPE state");
-  Compact(info, bytes);
+  Compact(info, bytes, true);
   Bytes start(info, 1, "MPPE start key");
   uint64_t strength = Count(info, 2, "MPPE strength", 128, 0);
   if (!sy_mppe_strength_valid(static_cast<unsigned>(strength))) {
@@ -140,6 +146,7 @@ Napi::Value UsePortableSha1(const Napi::CallbackInfo& info) {
 Napi::Object Module(Napi::Env env, Napi::Object exports) {
   exports.Set("stateBytes", Napi::Number::New(env, SY_MPPE_STATE_BYTES));
   exports.Set("compactStateBytes", Napi::Number::New(env, SY_MPPE_COMPACT_STATE_BYTES));
+  exports.Set("headerStateBytes", Napi::Number::New(env, SY_MPPE_HEADER_BYTES));
   exports.Set("sessionKeyOffset", Napi::Number::New(env, SY_MPPE_SESSION_KEY_OFFSET(0)));
   exports.Set("keyLengthOffset", Napi::Number::New(env, SY_MPPE_KEY_LENGTH_OFFSET));
   exports.Set("sha1UsesCpuExtensions", Napi::Function::New(env, Sha1UsesCpuExtensions, "sha1UsesCpuExtensions"));

@@ -58,6 +58,7 @@ static void rc4_set_key(uint32_t *s, const uint8_t *key, unsigned key_length) {
 
 static void key_live_table(sy_mppe_state *state, const uint8_t *key) {
   rc4_set_key(live_table(state), key, state->key_length);
+  state->table_stale = 0;
   state->i = 0;
   state->j = 0;
 }
@@ -84,10 +85,14 @@ static void reduce(uint8_t *key, unsigned strength) {
   }
 }
 
+void sy_mppe_prepare_table(sy_mppe_state *state) {
+  if (state->table_stale) key_live_table(state, session_key(state));
+}
+
 void sy_mppe_init(sy_mppe_state *state, const uint8_t *start_key, unsigned strength) {
   unsigned kl = sy_mppe_key_length(strength);
-  /* Only the compact part: the second table is written whole before it is first read. */
-  memset(state, 0, SY_MPPE_COMPACT_STATE_BYTES);
+  /* Only the header: the tables are written whole (keyed) before they are first read. */
+  memset(state, 0, SY_MPPE_HEADER_BYTES);
   state->key_length = (uint8_t)kl;
   state->strength = (uint8_t)strength;
   uint8_t *in = state->sha_input;
@@ -100,7 +105,7 @@ void sy_mppe_init(sy_mppe_state *state, const uint8_t *start_key, unsigned stren
   uint8_t *key = session_key(state);
   memcpy(key, digest, kl);
   reduce(key, strength);
-  key_live_table(state, key);
+  state->table_stale = 1;
 }
 
 /* The key changes themselves, on the live table, without re-keying it for data at the end. A prepared

@@ -13,7 +13,12 @@
  * The second table comes last so that a state may end before it (SY_MPPE_COMPACT_STATE_BYTES): an idle
  * or stateful direction never prepares a next key change, and 10,000 idle sessions would otherwise
  * carry 20 MB of tables they never touch. The owner grows the state to SY_MPPE_STATE_BYTES before its
- * first stateless packet; a compact state just runs without the look-ahead. */
+ * first stateless packet; a compact state just runs without the look-ahead.
+ *
+ * Before its first data a state may even end before the first table (SY_MPPE_HEADER_BYTES): the live
+ * table right after init is RC4 keyed with the session key, nothing else, so init only marks it stale
+ * and the first call that uses it keys it (sy_mppe_prepare_table). An idle session's two directions
+ * then hold 2 × 136 bytes instead of 2 × 1,160. */
 #ifndef SY_MPPE_H
 #define SY_MPPE_H
 
@@ -33,7 +38,8 @@ typedef struct {
   uint8_t strength;        /* 40, 56 or 128 */
   uint8_t live;            /* which table is live (only its low bit is read) */
   uint8_t next_ready;      /* 1: next_key and the other table hold the next key change, keyed */
-  uint8_t reserved[2];
+  uint8_t table_stale;     /* 1: the live table is still to be keyed with the session key (see above) */
+  uint8_t reserved;
   uint8_t next_key[16];
   /* The SHA-1 input of every key change, kept whole so a change hashes it in place; the current
    * session key is the slice at key_length + 40. */
@@ -45,6 +51,7 @@ typedef struct {
 
 #define SY_MPPE_STATE_BYTES sizeof(sy_mppe_state)
 #define SY_MPPE_COMPACT_STATE_BYTES (offsetof(sy_mppe_state, tables) + 256 * sizeof(uint32_t))
+#define SY_MPPE_HEADER_BYTES offsetof(sy_mppe_state, tables)
 #define SY_MPPE_SESSION_KEY_OFFSET(key_length) (offsetof(sy_mppe_state, sha_input) + (key_length) + 40)
 #define SY_MPPE_KEY_LENGTH_OFFSET offsetof(sy_mppe_state, key_length)
 
@@ -53,9 +60,12 @@ int sy_mppe_strength_valid(unsigned strength);
 /* 8 or 16. */
 unsigned sy_mppe_key_length(unsigned strength);
 
-/* The initial session key (GetNewKeyFromSHA(StartKey, StartKey), reduced, no RC4 step: RFC 3079 §3.5)
- * and RC4 keyed with it. start_key holds at least sy_mppe_key_length(strength) bytes (caller checks). */
+/* The initial session key (GetNewKeyFromSHA(StartKey, StartKey), reduced, no RC4 step: RFC 3079 §3.5);
+ * RC4 is to be keyed with it (the live table is left stale, so the state may be just the header).
+ * start_key holds at least sy_mppe_key_length(strength) bytes (caller checks). */
 void sy_mppe_init(sy_mppe_state *state, const uint8_t *start_key, unsigned strength);
+/* Keys a stale live table; every call below needs it keyed, so the caller runs this first. */
+void sy_mppe_prepare_table(sy_mppe_state *state);
 /* `times` key changes (RFC 3078 §7.3), then RC4 re-keyed with the result; 0 changes nothing. */
 void sy_mppe_rekey(sy_mppe_state *state, uint32_t times);
 /* RC4 re-keyed with the current session key (RFC 3078 §8.2). */

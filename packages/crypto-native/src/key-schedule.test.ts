@@ -265,6 +265,11 @@ test('the raw addon refuses a state it did not initialise, or of the wrong size 
   }
   native.rekeyAndUpdate(compact, data, 0, 4, 1);
   assert.throws(() => native.rekey(new Uint8Array(native.compactStateBytes + 4), 1), RangeError);
+  // A header-only state is for init alone: every other call needs a table.
+  const header = new Uint8Array(native.headerStateBytes);
+  native.init(header, ex.sendStartKey, 128);
+  assert.throws(() => native.update(header, data, data), RangeError);
+  assert.throws(() => native.rekeyAndUpdate(header, data, 0, 4, 1), RangeError);
 });
 
 bothSha1Paths('a compact state (no look-ahead table) gives the bytes of a full one, on the raw addon', () => {
@@ -294,12 +299,16 @@ bothSha1Paths('a compact state (no look-ahead table) gives the bytes of a full o
   }
 });
 
-test('a schedule allocates its look-ahead table at its first stateless packet, and only then', () => {
+test('a schedule holds no table before its first data, and the look-ahead one only from its first stateless packet', () => {
+  const native0 = cryptoNative();
   const random = new SeededBytes(3079);
   const startKey = random.bytes(16);
   const [pure, native] = pair(startKey, 128) as [MppeKeySchedule, NativeMppeKeySchedule];
+  assert.equal(native.heldBytes, native0.headerStateBytes, 'idle: keys only');
+  assert.deepEqual(native.sessionKey, pure.sessionKey);
   // Stateful use (update, rekey, rekeyAndUpdate with no key change) keeps the state compact.
   assert.deepEqual(native.update(startKey), pure.update(startKey));
+  assert.equal(native.heldBytes, native0.compactStateBytes, 'data: one table, keyed when first needed');
   native.rekey(3);
   pure.rekey(3);
   for (let n = 0; n < 3; n++) {
@@ -319,4 +328,30 @@ test('a schedule allocates its look-ahead table at its first stateless packet, a
     assert.equal(native.lookAhead, true);
   }
   assert.deepEqual(native.sessionKey, pure.sessionKey);
+});
+
+bothSha1Paths('every first call on a fresh schedule keys its table as the pure one does', () => {
+  const random = new SeededBytes(1661);
+  const calls: ((s: MppeKeyScheduleLike) => Uint8Array)[] = [
+    (s) => s.update(Uint8Array.of(1, 2, 3, 4, 5)),
+    (s) => (s.rekey(1), s.update(new Uint8Array(20))),
+    (s) => (s.resetCipher(), s.update(new Uint8Array(20))),
+    (s) => {
+      const data = new Uint8Array(300);
+      s.rekeyAndUpdate(data);
+      return data;
+    },
+    (s) => {
+      const data = new Uint8Array(300);
+      s.rekeyAndUpdate(data, 0, 300, 0);
+      return data;
+    },
+  ];
+  for (const strength of STRENGTHS) {
+    for (const call of calls) {
+      const [pure, native] = pair(random.bytes(16), strength);
+      assert.deepEqual(call(native), call(pure), `${strength}-bit ${call.toString().slice(0, 40)}`);
+      assert.deepEqual(native.update(new Uint8Array(50)), pure.update(new Uint8Array(50)));
+    }
+  }
 });

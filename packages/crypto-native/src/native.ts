@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 export interface CryptoNativeAddon {
   readonly stateBytes: number;
   readonly compactStateBytes: number;
+  /** A state before its first data: init accepts it, every other call wants a table (mppe.h). */
+  readonly headerStateBytes: number;
   /** Where the session key starts in the state, before adding the key length (mppe.h). */
   readonly sessionKeyOffset: number;
   /** Where the key length byte is in the state (tests corrupt it). */
