@@ -198,3 +198,9 @@ test('a session nobody listens to holds no event emitter, and still runs', () =>
   assert.equal(d.ppp.phase, 'network');
   assert.equal((d.ppp as unknown as { emitter: unknown }).emitter, undefined);
 });
+
+test('without idle or maxconnect a session holds no timers object; with maxconnect it has one', () => {
+  assert.equal(driver({}, false).ppp['timers'], undefined);
+  const d = driver({ maxConnectSeconds: 5 }, false);
+  assert.notEqual(d.ppp['timers'], undefined);
+});

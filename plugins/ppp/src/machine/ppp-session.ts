@@ -70,7 +70,7 @@ export class PppSession implements PppSessionContextOptions {
   readonly lcp: LinkControl;
   readonly auth: AuthPhase;
   readonly network: NetworkPhase;
-  private readonly timers: SessionTimers;
+  private readonly timers: SessionTimers | undefined;
   readonly logger: Logger;
   private closeRequested: CloseReason | undefined;
   private lcpDone = false;
@@ -99,15 +99,20 @@ export class PppSession implements PppSessionContextOptions {
     const hooks = new PhaseHooks(this, authenticators);
     this.auth = new AuthPhase(hooks);
     this.network = new NetworkPhase(hooks);
-    this.timers = new SessionTimers(
-      options.clock,
-      { idleMs: (options.idleSeconds ?? 0) * 1000, maxConnectMs: (options.maxConnectSeconds ?? 0) * 1000 },
-      () => this.context.lastDataAt,
-      (reason, message) => {
-        this.logger.info(message);
-        this.close(reason);
-      },
-    );
+    // pppd's idle and maxconnect are off by default: then a session holds no timers object at all.
+    const idleMs = (options.idleSeconds ?? 0) * 1000;
+    const maxConnectMs = (options.maxConnectSeconds ?? 0) * 1000;
+    if (idleMs > 0 || maxConnectMs > 0) {
+      this.timers = new SessionTimers(
+        options.clock,
+        { idleMs, maxConnectMs },
+        () => this.context.lastDataAt,
+        (reason, message) => {
+          this.logger.info(message);
+          this.close(reason);
+        },
+      );
+    }
   }
 
   get session() {
@@ -184,7 +189,7 @@ export class PppSession implements PppSessionContextOptions {
   /** The first non-gating NCP opened (pppd np_up): idle and maxconnect start. */
   networkStarted(): void {
     this.context.lastDataAt = this.options.clock.now();
-    this.timers.start();
+    this.timers?.start();
   }
 
   /** A listener's event, when there is a listener. */
@@ -220,7 +225,7 @@ export class PppSession implements PppSessionContextOptions {
 
   /** LCP left Opened (renegotiation or termination): everything above it stops (pppd link_down). */
   lcpDown(): void {
-    this.timers.stop();
+    this.timers?.stop();
     this.network.stop();
     this.auth.stop();
     this.facts.auth = undefined;
@@ -231,7 +236,7 @@ export class PppSession implements PppSessionContextOptions {
   lcpFinished(reason: CloseReason | undefined): void {
     if (this.lcpDone) return;
     this.lcpDone = true;
-    this.timers.stop();
+    this.timers?.stop();
     this.network.stop();
     this.auth.stop();
     this.signal('lcpFinished');
@@ -261,7 +266,7 @@ export class PppSession implements PppSessionContextOptions {
       if (!this.isSettled) await new Promise<void>((resolve) => (this.onSettled = resolve));
     }
     this.released = true;
-    this.timers.stop();
+    this.timers?.stop();
     this.network.stop();
     this.auth.stop();
     this.lcp.dispose();
