@@ -263,15 +263,7 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
     const deliver = (packet: Uint8Array) => context.send(PppProtocol.IP, packet);
     sink.open({ address, mtu, deliver }).then(
       (opened) => {
-        let closed = false;
-        const port: PacketPort = {
-          send: (packet) => opened.send(packet),
-          close: () => {
-            if (closed) return;
-            closed = true; // IPCP down and the session's release both close it: once is enough
-            opened.close();
-          },
-        };
+        const port = new RoutePort(opened);
         if (generation !== this.routeGeneration || !this.opened || this.disposed) {
           port.close();
           return;
@@ -312,5 +304,22 @@ class IpReceiver implements ProtocolHandler {
 
   receive(payload: Uint8Array): void {
     this.ipcp.receiveIp(payload);
+  }
+}
+
+/** The session's route in the PacketSink; a class, so a session holds one object, not two closures. */
+class RoutePort implements PacketPort {
+  private closed = false;
+
+  constructor(private readonly opened: PacketPort) {}
+
+  send(packet: Uint8Array): void {
+    this.opened.send(packet);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true; // IPCP down and the session's release both close it: once is enough
+    this.opened.close();
   }
 }
