@@ -5,12 +5,17 @@ import {
   askCredentialStores,
   closeReason,
   type AuthExchange,
+  type AuthExchangeContext,
   type AuthResult,
   type Authenticator,
+  type Clock,
   type CloseReason,
+  type CredentialAnswer,
+  type CredentialQuery,
   type CredentialStore,
+  type Logger,
 } from '@switchyard/core';
-import { type PppContext, protocolName } from '@switchyard/ppp';
+import { type PppContext, type ProtocolHandler, protocolName } from '@switchyard/ppp';
 
 export type AuthSuccess = Extract<AuthResult, { ok: true }>;
 
@@ -56,37 +61,13 @@ export class AuthPhase {
       host.failed(closeReason('auth-failed', 'no credentials to authenticate with'));
       return;
     }
-    const generation = ++this.generation;
-    context.link.register({
-      protocol: authenticator.protocol,
-      name: authenticator.name,
-      phase: 'authenticate',
-      receive: (payload) => {
-        if (generation === this.generation) this.exchange?.receive(payload);
-      },
-    });
+    const run = new AuthRun(this, ++this.generation, authenticator, context);
+    context.link.register(run);
     this.protocol = authenticator.protocol;
-    let settled = false; // one outcome per exchange ("Called once"); a late second call changes nothing
-    const exchangeContext = {
-      send: (packet: Uint8Array) => {
-        if (generation === this.generation) context.send(authenticator.protocol, packet);
-      },
-      clock: context.clock,
-      logger: context.logger,
-      localName: context.facts.localName,
-      peerAddress: context.session.peer,
-      lookup: (query: Parameters<CredentialStore['lookup']>[0]) =>
-        askCredentialStores(host.credentialStores, query),
-      done: (result: AuthResult) => {
-        if (generation !== this.generation || settled) return;
-        settled = true;
-        this.done(result, authenticator);
-      },
-    };
     this.exchange =
       context.role === 'server'
-        ? authenticator.authenticate(exchangeContext)
-        : authenticator.prove(exchangeContext, host.credentials!);
+        ? authenticator.authenticate(run)
+        : authenticator.prove(run, host.credentials!);
     this.exchange.start();
   }
 
@@ -99,7 +80,21 @@ export class AuthPhase {
     this.protocol = undefined;
   }
 
-  private done(result: AuthResult, authenticator: Authenticator): void {
+  /** The exchange of the run under way, if `generation` is still it (AuthRun). */
+  current(generation: number): AuthExchange | undefined {
+    return generation === this.generation ? this.exchange : undefined;
+  }
+
+  isCurrent(generation: number): boolean {
+    return generation === this.generation;
+  }
+
+  lookup(query: CredentialQuery): Promise<CredentialAnswer> {
+    return askCredentialStores(this.host.credentialStores, query);
+  }
+
+  /** The run's outcome (AuthRun calls it once, while the run is current). */
+  done(result: AuthResult, authenticator: Authenticator): void {
     const { host } = this;
     if (result.ok) {
       host.succeeded(result, authenticator); // the exchange keeps receiving: CHAP rechallenges
@@ -112,5 +107,55 @@ export class AuthPhase {
       host.context.logger.info(`${text}: ${result.reason}`);
       host.failed(closeReason('auth-failed', result.reason));
     }
+  }
+}
+
+/**
+ * One exchange's link handler and AuthExchangeContext in one object: a class, so a session keeps one
+ * small object for the rest of its life (the exchange stays for rechallenges and repeated Responses)
+ * instead of two objects, four closures and their context.
+ */
+class AuthRun implements AuthExchangeContext, ProtocolHandler {
+  readonly phase = 'authenticate';
+  readonly protocol: number;
+  readonly name: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly localName: string;
+  readonly peerAddress: string;
+  /** One outcome per exchange ("Called once"); a late second call changes nothing. */
+  private settled = false;
+
+  constructor(
+    private readonly owner: AuthPhase,
+    private readonly generation: number,
+    private readonly authenticator: Authenticator,
+    private readonly context: PppContext,
+  ) {
+    this.protocol = authenticator.protocol;
+    this.name = authenticator.name;
+    this.clock = context.clock;
+    this.logger = context.logger;
+    this.localName = context.facts.localName;
+    this.peerAddress = context.session.peer;
+  }
+
+  /** The link: a packet of this protocol. */
+  receive(payload: Uint8Array): void {
+    this.owner.current(this.generation)?.receive(payload);
+  }
+
+  send(packet: Uint8Array): void {
+    if (this.owner.isCurrent(this.generation)) this.context.send(this.protocol, packet);
+  }
+
+  lookup(query: CredentialQuery): Promise<CredentialAnswer> {
+    return this.owner.lookup(query);
+  }
+
+  done(result: AuthResult): void {
+    if (!this.owner.isCurrent(this.generation) || this.settled) return;
+    this.settled = true;
+    this.owner.done(result, this.authenticator);
   }
 }

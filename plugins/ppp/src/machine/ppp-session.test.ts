@@ -204,3 +204,19 @@ test('without idle or maxconnect a session holds no timers object; with maxconne
   const d = driver({ maxConnectSeconds: 5 }, false);
   assert.notEqual(d.ppp['timers'], undefined);
 });
+
+test('the Authenticate phase registers one object as link handler and exchange context; stale runs are ignored', async () => {
+  const d = driver();
+  d.lcp.up(d.auth);
+  assert.throws(
+    () => d.ppp.link.register({ protocol: 0xc023, name: 'x', phase: 'authenticate', receive() {} }),
+    /already handled/,
+  );
+  const run = d.ppp.link['handlers'].get(0xc023)!;
+  assert.equal(Object.hasOwn(run, 'receive'), false, 'a class instance, not an object of closures');
+  d.ppp.auth.stop();
+  const before = d.sent.length;
+  run.receive(papRequest('vpn1', '123456').subarray(2));
+  await settle();
+  assert.equal(d.sent.length, before, 'a stopped run neither answers nor reports');
+});
