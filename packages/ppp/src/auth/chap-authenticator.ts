@@ -17,6 +17,7 @@ import {
 import { formatChapBytes } from './format.js';
 
 const NO_BYTES = new Uint8Array(0);
+const NO_REPLIES: readonly (number | Uint8Array)[] = [];
 
 type State = 'idle' | 'challenging' | 'verifying' | 'retry-wait' | 'done' | 'stopped';
 
@@ -38,8 +39,12 @@ class ChapAuthenticatorExchange implements AuthExchange {
   private failedAttempts = 0;
   private timer?: Timer;
   private finished = false;
-  /** Success/Failure already sent, by Identifier: a repeated Response gets the same reply (RFC 1994 §4.1). */
-  private readonly replies = new Map<number, Uint8Array>();
+  /**
+   * Success/Failure already sent, Identifier and packet alternating: a repeated Response gets the same
+   * reply (RFC 1994 §4.1). Kept for the session's life; an array sized to fit (one or two replies, most
+   * often) rather than a Map, whose table alone is ~200 bytes.
+   */
+  private replies: readonly (number | Uint8Array)[] = NO_REPLIES;
 
   constructor(
     private readonly digest: ChapDigest,
@@ -58,6 +63,24 @@ class ChapAuthenticatorExchange implements AuthExchange {
     this.sendChallenge();
   }
 
+  private replyTo(identifier: number): Uint8Array | undefined {
+    const replies = this.replies;
+    for (let i = 0; i < replies.length; i += 2) {
+      if (replies[i] === identifier) return replies[i + 1] as Uint8Array;
+    }
+    return undefined;
+  }
+
+  /** A later reply with the same Identifier replaces the earlier one (as Map.set did). */
+  private keepReply(identifier: number, packet: Uint8Array): void {
+    const kept: (number | Uint8Array)[] = [];
+    for (let i = 0; i < this.replies.length; i += 2) {
+      if (this.replies[i] !== identifier) kept.push(this.replies[i]!, this.replies[i + 1]!);
+    }
+    kept.push(identifier, packet);
+    this.replies = kept.slice(); // slice: sized to fit; an array grown by push reserves 17 slots
+  }
+
   receive(bytes: Uint8Array): void {
     if (this.state === 'stopped' || this.state === 'idle') return;
     const decoded = decodeChapPacket(bytes);
@@ -66,7 +89,7 @@ class ChapAuthenticatorExchange implements AuthExchange {
     const packet = decoded.value;
     // Challenges, statuses and unknown codes (Change-Password) are not for the authenticator: drop.
     if (packet.kind !== 'response') return;
-    const reply = this.replies.get(packet.identifier);
+    const reply = this.replyTo(packet.identifier);
     if (reply) return this.send(reply);
     const expecting = this.state === 'challenging' || this.state === 'retry-wait';
     if (!expecting || packet.identifier !== this.identifier) {
@@ -190,7 +213,7 @@ class ChapAuthenticatorExchange implements AuthExchange {
 
   private reply(identifier: number, kind: 'success' | 'failure', message: string): void {
     const packet = encodeChapPacket(chapStatusPacket(kind, identifier, utf8(message)));
-    this.replies.set(identifier, packet);
+    this.keepReply(identifier, packet);
     this.send(packet);
   }
 
