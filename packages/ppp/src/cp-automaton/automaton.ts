@@ -151,12 +151,12 @@ export class CpAutomaton implements CpAutomatonView {
 
   /** Our value of `option` as the peer Acked it, or undefined if not negotiated. */
   ourValue<V>(option: OptionSpec<V>): V | undefined {
-    return this.negotiation.oursAcked.find((agreed) => agreed.type === option.type)?.value as V | undefined;
+    return this.negotiation.ourValue(option.type) as V | undefined;
   }
 
   /** The peer's value of `option` as we Acked it, or undefined if the peer did not request it. */
   peerValue<V>(option: OptionSpec<V>): V | undefined {
-    return this.negotiation.peerAcked.find((agreed) => agreed.type === option.type)?.value as V | undefined;
+    return this.negotiation.peerValue(option.type) as V | undefined;
   }
 
   private run(event: Event, notes: readonly CpOutput[]): readonly CpOutput[] {

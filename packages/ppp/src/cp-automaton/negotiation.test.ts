@@ -133,6 +133,10 @@ test('in Opened the request is let go, yet a late copy of the Ack is still a dup
   assert.equal(a['negotiation'].heldOptions, 0, 'no encoded options kept while Opened');
   assert.equal(a['negotiation']['ours']['held'], undefined, 'nor a table of wanted values');
   assert.equal(a['negotiation']['last'], undefined, 'nor the request itself, only its Identifier');
+  const agreed = a['negotiation']['peerAgreed'];
+  assert.ok(agreed.length > 0);
+  assert.equal(agreed.length, 2 * a.negotiated().peer.length, 'agreed values: type and value, no records');
+  assert.ok(agreed.every((item) => typeof item !== 'object' || item === null || !('name' in item)));
   assert.ok(lastAck);
   const outputs = a.receive(lastAck);
   assert.deepEqual(
