@@ -9,6 +9,7 @@ import {
   type ControlProtocolOptions,
   type CpOutput,
   type CpSettings,
+  type IpcpAgreement,
   type Event,
   type LayerSignal,
   type NetworkControl,
@@ -211,12 +212,14 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
     const localAddress = ours ? formatIpv4(ours) : undefined;
     const peerAddress = theirs ? formatIpv4(theirs) : server ? this.lease?.address : undefined;
     const side = (spec: typeof specs.dns1) => (server ? automaton.peerValue(spec) : automaton.ourValue(spec));
-    const facts = {
-      ...(localAddress !== undefined && { localAddress }),
-      ...(peerAddress !== undefined && { peerAddress }),
+    // Properties added in a fixed order, not by conditional spreads: V8 gave every spread result a
+    // hidden class of its own, and the facts live as long as the session.
+    const facts: { -readonly [K in keyof IpcpAgreement]: IpcpAgreement[K] } = {
       dnsServers: defined([side(specs.dns1), side(specs.dns2)]),
       nbnsServers: defined([side(specs.wins1), side(specs.wins2)]),
     };
+    if (localAddress !== undefined) facts.localAddress = localAddress;
+    if (peerAddress !== undefined) facts.peerAddress = peerAddress;
     context.facts.ipcp = facts;
     this.opened = true;
     // pppd's notices, word for word, so administrators' greps keep working.

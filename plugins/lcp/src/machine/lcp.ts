@@ -58,8 +58,13 @@ export function lcpOptions(config: LcpConfig, policy: LcpAuthPolicy, random: () 
     stateless = statelessOptions(config);
     statelessByConfig.set(config, stateless);
   }
+  // A literal, not `{ ...stateless, … }`: V8 gave each spread result a hidden class of its own.
+  const { mru, accm, pfc, acfc } = stateless;
   return {
-    ...stateless,
+    mru,
+    accm,
+    pfc,
+    acfc,
     auth: authProtocolOption(policy),
     magic: magicNumberOption(config.magic, random),
   };
