@@ -22,6 +22,7 @@ import { formatPptpMessage } from './codec/format.js';
 import type { ControlSocket } from './io/tcp-listener.js';
 import type { CallIdAllocator } from './machine/call-id-allocator.js';
 import type { PacIdentity } from './machine/identity.js';
+import { SmallMap } from './machine/small-map.js';
 import { PacControlConnection, type PacControlInput } from './machine/pac-control-connection.js';
 import type { CallDownReason, CallInfo, ControlOutput, ControlTimers } from './machine/types.js';
 
@@ -51,7 +52,7 @@ interface ActiveCall {
 export class PacConnection {
   private readonly machine: PacControlConnection;
   private readonly framer = new PptpFramer();
-  private readonly calls = new Map<number, ActiveCall>();
+  private readonly calls = new SmallMap<number, ActiveCall>();
   private readonly logger: Logger;
   private finished = false;
   private closedPromise: Promise<void> | undefined;

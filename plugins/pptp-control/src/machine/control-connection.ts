@@ -7,6 +7,7 @@ import type { PptpMessage } from '../codec/messages.js';
 import type { Call } from './call.js';
 import type { CallIdAllocator } from './call-id-allocator.js';
 import { Keepalive, type KeepaliveHooks } from './keepalive.js';
+import { SmallMap } from './small-map.js';
 import {
   type CallDownReason,
   type CallInfo,
@@ -36,7 +37,7 @@ function resolveTimers(overrides: Partial<ControlTimers> | undefined): ControlTi
 export abstract class ControlConnection<Input extends { readonly type: string }> implements KeepaliveHooks {
   protected readonly timers: ControlTimers;
   private current: ControlState = 'idle';
-  private readonly table = new Map<number, Call>();
+  private readonly table = new SmallMap<number, Call>();
   private out: ControlOutput[] | undefined;
   private stateTimer: Timer | undefined;
   private readonly keepalive: Keepalive;
