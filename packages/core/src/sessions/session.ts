@@ -75,16 +75,19 @@ export class Session {
   }
 
   get info(): SessionInfo {
-    return {
+    // Property by property, not by conditional spreads, which gave every snapshot (several per set-up,
+    // one per event) a hidden class of its own.
+    const info: { -readonly [K in keyof SessionInfo]: SessionInfo[K] } = {
       id: this.id,
       transport: this.transport,
       peer: this.peer,
       startedAt: this.startedAt,
       state: this.currentState,
-      ...(this.user !== undefined && { user: this.user }),
-      ...(this.address !== undefined && { address: this.address }),
       counters: { ...this.counters },
     };
+    if (this.user !== undefined) info.user = this.user;
+    if (this.address !== undefined) info.address = this.address;
+    return info;
   }
 
   get isOpen(): boolean {
