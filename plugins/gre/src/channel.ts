@@ -32,8 +32,8 @@ export class GreChannel implements CallChannel {
       peerReceiveWindow: params.peerReceiveWindow,
       // Frames delivered straight from a receive batch are views into a reused native buffer; PPP
       // layers may keep them (reorder, retransmission of replies), so each frame gets its own copy.
-      // Except the data path's encrypted frames: MPPE decrypts them into a new buffer during the call
-      // and keeps nothing, so copying them would only cost an allocation per packet.
+      // Except the data path's encrypted frames: MPPE decrypts them into its scratch buffer during the
+      // call and keeps nothing (frames are lent, README), so a copy would only cost an allocation.
       deliver: (payload) => this.inbound.next(isCompressedDatagram(payload) ? payload : payload.slice()),
       transmit,
       ...(config !== undefined && { config }),
