@@ -1,6 +1,7 @@
 // The appliance under test: `node apps/appliance/dist/main.js --native-config FILE` run in the server
 // namespace (pinned to one CPU), with a chap-secrets whose one wildcard line lets every load client in,
 // a pool of whole /24s, and `connections` raised to the pool size. Its RSS and CPU time come from /proc.
+import { embeddedConfig } from '@switchyard/appliance';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,13 @@ export interface ApplianceOptions {
   readonly nodeArgs?: readonly string[];
 }
 
+/**
+ * The embedded default (what `switchyard-pptpd` runs with out of the box: MS-CHAPv2, MPPE-128 required,
+ * every auth plugin loaded, no proxy ARP) with the bench's addresses, pool size, secrets and log level.
+ */
 export function applianceConfig(options: ApplianceOptions, secretsPath: string) {
   return {
+    ...embeddedConfig,
     core: { log: { level: options.logLevel, format: 'text' } },
     'pptp-control': {
       listen: NET.serverUnderlay,
@@ -35,20 +41,10 @@ export function applianceConfig(options: ApplianceOptions, secretsPath: string) 
       connections: Math.min(65535, options.capacity),
       stimeout: 30,
     },
-    gre: {},
     ppp: { name: 'bench' },
-    lcp: { auth: true, requireMschapV2: true },
-    'auth-mschapv2': {},
-    'auth-mschapv1': {},
-    'auth-chap-md5': {},
-    'auth-pap': {},
-    mppe: { requireMppe128: true },
-    ipcp: {},
     'ip-pool': { localip: NET.tunnelLocal, remoteip: poolSpec(options.capacity) },
     'secrets-file': { path: secretsPath },
     tun: { name: 'sy-bench0', localAddress: NET.tunnelLocal },
-    'proxy-arp': { enabled: false },
-    'session-log': {},
   };
 }
 
