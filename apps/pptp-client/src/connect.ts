@@ -215,7 +215,7 @@ class Setup {
       // A PPP session already terminating keeps its own cause: after an authentication failure pptpd
       // may close TCP before its Terminate-Ack reaches us, and that is not a hang-up by the server.
       void session.close(ppp.lcp.closeReason ?? closeReasonForCallDown(reason, control.closeCause));
-      // Completes frames$: PPP ends at once instead of waiting for a Terminate-Ack that cannot come.
+      // Ends the link's frames: PPP ends at once instead of waiting for a Terminate-Ack that cannot come.
       channel.close();
     };
     control.events.on('callDown', onCallDown);
@@ -229,7 +229,7 @@ class Setup {
     const stack = buildPppStack(settings, ip);
     const link: Link = {
       session,
-      frames$: channel.frames$,
+      deliverTo: (receiver) => channel.deliverTo(receiver),
       send: (frame) => channel.send(frame),
       close: (reason) => void session.close(reason),
       maxFrameBytes: MAX_FRAME_BYTES,

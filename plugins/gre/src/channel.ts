@@ -1,8 +1,20 @@
-// One call's GRE channel: the sequencer (pure) joined to an RxJS stream of inbound frames and to a
-// transmit function the endpoint supplies. Implements core's CallChannel.
-import { Subject } from 'rxjs';
-import type { CallChannel, CallChannelCounters, CallChannelParams, Clock } from '@switchyard/core';
-import { GreCallSequencer, type GreSequencerConfig } from './machine/call-sequencer.js';
+// One call's GRE channel: the sequencer (pure) joined to the call's frame receiver (PPP) and to the
+// endpoint that owns the socket. Implements core's CallChannel. A channel is held for every call the
+// appliance carries (10,000 in the benchmark), so it is built from objects only, without closures:
+// it passes itself to the sequencer as its options and reaches the endpoint through GreChannelHost.
+import type {
+  CallChannel,
+  CallChannelCounters,
+  CallChannelParams,
+  Clock,
+  FrameReceiver,
+} from '@switchyard/core';
+import {
+  GreCallSequencer,
+  type GreSequencerConfig,
+  type GreSequencerOptions,
+} from './machine/call-sequencer.js';
+import { ipv4ToNumber } from './machine/demux.js';
 
 /** PPP protocol 0x00FD (RFC 1962 compressed datagram: MPPE), after an optional FF 03 and with or without PFC. */
 export function isCompressedDatagram(frame: Uint8Array): boolean {
@@ -11,33 +23,43 @@ export function isCompressedDatagram(frame: Uint8Array): boolean {
   return first === 0xfd || (first === 0x00 && frame[at + 1] === 0xfd);
 }
 
-export class GreChannel implements CallChannel {
-  private readonly inbound = new Subject<Uint8Array>();
-  readonly frames$ = this.inbound.asObservable();
+/** What a channel needs from its endpoint: where its packets go, and word that it closed. */
+export interface GreChannelHost {
+  /** A complete GRE packet the sequencer built (an acknowledgment-only packet). */
+  channelTransmit(packet: Uint8Array, channel: GreChannel): void;
+  /** A PPP frame to number with `channel.sequencer` and send (the endpoint builds it in its batch). */
+  channelFrame(frame: Uint8Array, channel: GreChannel): void;
+  channelClosed(channel: GreChannel): void;
+}
+
+export class GreChannel implements CallChannel, GreSequencerOptions {
   readonly sequencer: GreCallSequencer;
+  /** The peer's address as a number, the form the socket and the demultiplexer use. */
+  readonly peer: number;
+  private receiver: FrameReceiver | undefined;
   private closed = false;
 
   constructor(
     readonly params: CallChannelParams,
-    clock: Clock,
-    private readonly transmit: (packet: Uint8Array) => void,
-    private readonly onClose: (channel: GreChannel) => void,
-    config?: Partial<GreSequencerConfig>,
-    /** Builds and queues the packet for a frame in one go (the endpoint's batch); default: encapsulate + transmit. */
-    private readonly sendFrame?: (frame: Uint8Array, sequencer: GreCallSequencer) => void,
+    readonly clock: Clock,
+    private readonly host: GreChannelHost,
+    readonly config?: Partial<GreSequencerConfig>,
   ) {
-    this.sequencer = new GreCallSequencer({
-      clock,
-      peerCallId: params.peerCallId,
-      peerReceiveWindow: params.peerReceiveWindow,
-      // Frames delivered straight from a receive batch are views into a reused native buffer; PPP
-      // layers may keep them (reorder, retransmission of replies), so each frame gets its own copy.
-      // Except the data path's encrypted frames: MPPE decrypts them into its scratch buffer during the
-      // call and keeps nothing (frames are lent, README), so a copy would only cost an allocation.
-      deliver: (payload) => this.inbound.next(isCompressedDatagram(payload) ? payload : payload.slice()),
-      transmit,
-      ...(config !== undefined && { config }),
-    });
+    this.peer = ipv4ToNumber(params.peerAddress);
+    this.sequencer = new GreCallSequencer(this);
+  }
+
+  get peerCallId(): number {
+    return this.params.peerCallId;
+  }
+
+  get peerReceiveWindow(): number {
+    return this.params.peerReceiveWindow;
+  }
+
+  deliverTo(receiver: FrameReceiver): void {
+    this.receiver = receiver;
+    if (this.closed) receiver.end();
   }
 
   /** A validated, demultiplexed GRE packet for this call (a view valid only during the call). */
@@ -45,19 +67,32 @@ export class GreChannel implements CallChannel {
     if (!this.closed) this.sequencer.receive(packet);
   }
 
+  /**
+   * GreSequencerOptions: an in-order frame. Frames delivered straight from a receive batch are views into
+   * a reused native buffer; PPP layers may keep them (reorder, retransmission of replies), so each frame
+   * gets its own copy. Except the data path's encrypted frames: MPPE decrypts them into its scratch
+   * buffer during the call and keeps nothing (frames are lent, README), so a copy would only cost an
+   * allocation.
+   */
+  deliver(payload: Uint8Array): void {
+    this.receiver?.frame(isCompressedDatagram(payload) ? payload : payload.slice());
+  }
+
+  /** GreSequencerOptions: an acknowledgment-only packet. */
+  transmit(packet: Uint8Array): void {
+    this.host.channelTransmit(packet, this);
+  }
+
   send(frame: Uint8Array): void {
-    if (this.closed) return;
-    if (this.sendFrame !== undefined) return this.sendFrame(frame, this.sequencer);
-    const packet = this.sequencer.encapsulate(frame);
-    if (packet !== undefined) this.transmit(packet);
+    if (!this.closed) this.host.channelFrame(frame, this);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.sequencer.close();
-    this.onClose(this);
-    this.inbound.complete();
+    this.host.channelClosed(this);
+    this.receiver?.end();
   }
 
   counters(): CallChannelCounters {

@@ -9,6 +9,7 @@ import {
   type CallChannelFactory,
   type Clock,
   type CloseReason,
+  type FrameReceiver,
   type Link,
   type Logger,
   type Session,
@@ -218,13 +219,14 @@ export class PacConnection {
 /** A call's Link for the PPP layer: a class, so send and close are shared methods, not closures. */
 class CallLink implements Link {
   readonly maxFrameBytes = MAX_FRAME_BYTES;
-  readonly frames$: Link['frames$'];
 
   constructor(
     readonly session: Session,
     private readonly channel: CallChannel,
-  ) {
-    this.frames$ = channel.frames$;
+  ) {}
+
+  deliverTo(receiver: FrameReceiver): void {
+    this.channel.deliverTo(receiver);
   }
 
   send(frame: Uint8Array): void {

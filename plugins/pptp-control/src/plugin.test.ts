@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { connect, createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { Subject } from 'rxjs';
 import {
   callChannelFactoryToken,
   closeReason,
@@ -13,6 +12,7 @@ import {
   type CallChannel,
   type CallChannelParams,
   type CloseReason,
+  type FrameReceiver,
   type Link,
   type Plugin,
 } from '@switchyard/core';
@@ -48,13 +48,13 @@ describe('pptp-control plugin (PAC) over TCP', { timeout: 30_000 }, () => {
         open: (params): CallChannel => {
           const record = { params, closed: false };
           opened.push(record);
-          const frames = new Subject<Uint8Array>();
+          let receiver: FrameReceiver | undefined;
           return {
-            frames$: frames.asObservable(),
+            deliverTo: (r) => (receiver = r),
             send: () => {},
             close: () => {
               record.closed = true;
-              frames.complete();
+              receiver?.end();
             },
             counters: () => ({ framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, dropped: 0 }),
           };

@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'info' },
     profile: { type: 'string' },
     'heap-snapshots': { type: 'string' },
+    'appliance-node-args': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -161,6 +162,7 @@ async function runSuite(cleanup: Cleanup, dir: string): Promise<Results> {
       logLevel,
       ...(args.profile !== undefined && { profileDir: resolve(args.profile, 'sessions') }),
       ...(args['heap-snapshots'] !== undefined && { heapSnapshotDir: resolve(args['heap-snapshots']) }),
+      nodeArgs: args['appliance-node-args'].split(' ').filter(Boolean),
     });
     if (args.profile !== undefined)
       reportProfile(results, resolve(args.profile, 'sessions'), 'sessionsProfile');
@@ -177,7 +179,7 @@ async function main(): Promise<number> {
     process.stdout.write(`usage: node test/dist/bench/run.js [--out FILE] [--only ${SECTIONS.join(',')}]
   [--duration-ms N] [--sizes 1400,64] [--data-sessions 1,100] [--sessions 1000,10000] [--concurrency N]
   [--latency-count N] [--appliance-cpu N] [--load-cpu N] [--log-level info] [--profile DIR]
-  [--heap-snapshots DIR]\n`);
+  [--heap-snapshots DIR] [--appliance-node-args='--trace-gc …' (sessions step only)]\n`);
     return 0;
   }
   if (process.getuid?.() !== 0) {

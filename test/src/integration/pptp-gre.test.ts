@@ -12,7 +12,7 @@ import {
   type Link,
   type Plugin,
 } from '@switchyard/core';
-import { LogCapture } from '@switchyard/core/testing';
+import { LogCapture, frameReceiver } from '@switchyard/core/testing';
 import { GreEndpoint, grePlugin } from '@switchyard/plugin-gre';
 import { pptpControlPlugin } from '@switchyard/plugin-pptp-control';
 import { PnsTestClient } from '@switchyard/plugin-pptp-control/testing';
@@ -47,7 +47,7 @@ describe(
       start: ({ container }) => {
         const sub = container.resolve(tunnelTransportToken).links$.subscribe((link) => {
           links.push(link);
-          link.frames$.subscribe((frame) => link.send(new Uint8Array([0xee, ...frame])));
+          link.deliverTo(frameReceiver((frame) => link.send(new Uint8Array([0xee, ...frame]))));
         });
         return { stop: () => sub.unsubscribe() };
       },
@@ -97,7 +97,7 @@ describe(
           peerReceiveWindow: call.peerPacketRecvWindowSize,
         });
         const replies: number[][] = [];
-        channel.frames$.subscribe((f) => replies.push([...f]));
+        channel.deliverTo(frameReceiver((f) => replies.push([...f])));
         for (let i = 0; i < 50; i++) channel.send(new Uint8Array([0xc0, 0x21, i]));
         await until(() => replies.length === 50);
         assert.deepEqual(replies[0], [0xee, 0xc0, 0x21, 0]);

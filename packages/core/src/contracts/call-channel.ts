@@ -1,8 +1,8 @@
 // The data path of one tunnel call, apart from its control connection: PPTP's enhanced GRE today
 // (plugins/gre), an L2TP data channel tomorrow. The control plugin opens one channel per call and
 // builds the call's Link on it.
-import type { Observable } from 'rxjs';
 import { createToken } from '../tokens.js';
+import type { FrameReceiver } from './link.js';
 
 export interface CallChannelParams {
   /** The peer's IPv4 address: only packets from it are accepted for this call. */
@@ -25,8 +25,8 @@ export interface CallChannelCounters {
 }
 
 export interface CallChannel {
-  /** Inbound PPP frames, in order. Completes when the channel closes. */
-  readonly frames$: Observable<Uint8Array>;
+  /** Delivers inbound PPP frames, in order, to `receiver` (see Link.deliverTo); end() when it closes. */
+  deliverTo(receiver: FrameReceiver): void;
   /** Sends one PPP frame. Never throws; after close the frame is dropped. */
   send(frame: Uint8Array): void;
   /** Stops the channel; idempotent. */

@@ -5,11 +5,29 @@ import type { CloseReason } from '../sessions/close-reason.js';
 import type { Session } from '../sessions/session.js';
 import { createToken } from '../tokens.js';
 
+/**
+ * Where a link or call channel delivers what arrives: for a Link, the PPP session. Plain callbacks, not
+ * an Observable: a link has exactly one consumer, and an RxJS Subject with its subscriber chain cost
+ * about 700 bytes per session (of a 20 KiB budget) and three calls per frame on the data path.
+ */
+export interface FrameReceiver {
+  /**
+   * One inbound PPP frame (address/control and protocol fields as the peer sent them). Lent for the
+   * call: a receiver that keeps it copies it (README, Design: who owns a frame).
+   */
+  frame(frame: Uint8Array): void;
+  /** The transport is gone: no frame follows. Called at most once. */
+  end(): void;
+}
+
 export interface Link {
   /** The session this link belongs to (created by the transport when the call is set up). */
   readonly session: Session;
-  /** Inbound PPP frames (address/control and protocol fields as the peer sent them). Completes on close. */
-  readonly frames$: Observable<Uint8Array>;
+  /**
+   * Starts delivering inbound frames to `receiver`, the link's one consumer; frames that arrive before
+   * are dropped. Attached to a link that has ended already, `receiver.end()` is called at once.
+   */
+  deliverTo(receiver: FrameReceiver): void;
   /** Sends one PPP frame. Never throws: after close the frame is dropped and counted. */
   send(frame: Uint8Array): void;
   /** Tears the transport side down (PPTP: Call-Disconnect-Notify). Idempotent. */

@@ -103,7 +103,7 @@ test('a release that re-enters close() does not start a second release pass', as
   session.attach('first', () => void released.push('first'));
   session.attach('transport', () => {
     released.push('transport');
-    void session.close(closeReason('transport-closed')); // e.g. frames$ completing synchronously
+    void session.close(closeReason('transport-closed')); // e.g. the link ending synchronously
   });
   await session.close(closeReason('admin'));
   assert.deepEqual(released, ['transport', 'first']);

@@ -3,6 +3,7 @@ export { ManualClock } from './manual-clock.js';
 export { LogCapture } from './log-capture.js';
 export {
   createMemoryLinkPair,
+  frameReceiver,
   type FrameFilter,
   type MemoryLinkOptions,
   type MemoryLink,

@@ -1,7 +1,6 @@
 // Two Links joined in memory (smoltcp's Loopback device): what one side sends, the other receives, after
 // an optional filter that can drop, reorder or corrupt frames to inject faults.
-import { Subject } from 'rxjs';
-import type { Link } from '../contracts/link.js';
+import type { FrameReceiver, Link } from '../contracts/link.js';
 import type { CloseReason } from '../sessions/close-reason.js';
 import type { Session } from '../sessions/session.js';
 
@@ -9,8 +8,7 @@ import type { Session } from '../sessions/session.js';
 export type FrameFilter = (frame: Uint8Array, direction: 'aToB' | 'bToA') => Uint8Array[];
 
 class MemoryLink implements Link {
-  readonly inbound = new Subject<Uint8Array>();
-  readonly frames$ = this.inbound.asObservable();
+  private receiver: FrameReceiver | undefined;
   peer?: MemoryLink;
   closedWith?: CloseReason;
   dropped = 0;
@@ -33,18 +31,31 @@ class MemoryLink implements Link {
     const peer = this.peer;
     const copy = frame.slice(); // the sender may reuse its buffer
     const deliver = () => {
-      for (const f of this.filter(copy, this.direction)) if (!peer.closedWith) peer.inbound.next(f);
+      for (const f of this.filter(copy, this.direction)) if (!peer.closedWith) peer.receiver?.frame(f);
     };
     if (this.synchronous) deliver();
     else queueMicrotask(deliver);
   }
 
+  deliverTo(receiver: FrameReceiver): void {
+    this.receiver = receiver;
+    if (this.closedWith) receiver.end();
+  }
+
   close(reason: CloseReason): void {
     if (this.closedWith) return;
     this.closedWith = reason;
-    this.inbound.complete();
+    this.receiver?.end();
     this.peer?.close(reason);
   }
+}
+
+/** A FrameReceiver from callbacks, for tests that only want to see the frames (and maybe the end). */
+export function frameReceiver(
+  onFrame: (frame: Uint8Array) => void,
+  onEnd: () => void = () => {},
+): FrameReceiver {
+  return { frame: onFrame, end: onEnd };
 }
 
 export interface MemoryLinkOptions {

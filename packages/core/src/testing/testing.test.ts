@@ -32,13 +32,18 @@ test('memory links deliver asynchronously, apply the fault filter, and drop afte
     filter: (frame) => (n++ % 2 === 1 ? [] : [frame]), // lose every second frame
   });
   const got: number[] = [];
-  b.frames$.subscribe((f) => got.push(f[0]!));
+  let ended = 0;
+  b.deliverTo({ frame: (f) => got.push(f[0]!), end: () => ended++ });
   for (let i = 0; i < 4; i++) a.send(new Uint8Array([i]));
   assert.deepEqual(got, [], 'nothing is delivered inside send()');
   await Promise.resolve();
   assert.deepEqual(got, [0, 2]);
   a.close(closeReason('admin'));
   assert.equal(b.closedWith?.code, 'admin', 'closing one end closes the other');
+  assert.equal(ended, 1, 'the receiver hears the end once');
+  let lateEnd = 0;
+  b.deliverTo({ frame: () => assert.fail('no frame after close'), end: () => lateEnd++ });
+  assert.equal(lateEnd, 1, 'a receiver attached after the close hears the end at once');
   b.send(new Uint8Array([9]));
   assert.equal(b.dropped, 1);
 });

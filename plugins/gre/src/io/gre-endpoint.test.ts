@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SystemClock } from '@switchyard/core';
-import { LogCapture } from '@switchyard/core/testing';
+import { LogCapture, frameReceiver } from '@switchyard/core/testing';
 import { RawIpSocket } from '@switchyard/node-tun';
 import { NetnsLab, isRoot } from '@switchyard/node-tun/testing';
 import { encodeGrePacket } from '../codec/gre-packet.js';
@@ -75,8 +75,8 @@ describe(
       });
       const atServer: string[] = [];
       const atClient: string[] = [];
-      toClient.frames$.subscribe((f) => atServer.push(Buffer.from(f).toString()));
-      toServer.frames$.subscribe((f) => atClient.push(Buffer.from(f).toString()));
+      toClient.deliverTo(frameReceiver((f) => atServer.push(Buffer.from(f).toString())));
+      toServer.deliverTo(frameReceiver((f) => atClient.push(Buffer.from(f).toString())));
 
       const frames = Array.from({ length: 200 }, (_, i) => `ppp frame ${i}`);
       for (const f of frames) toServer.send(Buffer.from(f));
@@ -111,7 +111,7 @@ describe(
         peerReceiveWindow: 64,
       });
       const kept: Uint8Array[] = [];
-      toClient.frames$.subscribe((f) => kept.push(f)); // no copy: PPP keeps option values as views
+      toClient.deliverTo(frameReceiver((f) => kept.push(f))); // no copy: PPP keeps option values as views
       const frames = Array.from({ length: 100 }, (_, i) => `frame ${i} `.padEnd(40, String(i % 10)));
       for (const f of frames) toServer.send(Buffer.from(f));
       await waitFor(() => kept.length === frames.length);
@@ -133,7 +133,7 @@ describe(
       await waitFor(() => pns.demux.counters.routed === 2);
       const toPac = pns.open({ peerAddress: A, localCallId: 31, peerCallId: 32, peerReceiveWindow: 64 });
       const seen: string[] = [];
-      toPac.frames$.subscribe((f) => seen.push(Buffer.from(f).toString()));
+      toPac.deliverTo(frameReceiver((f) => seen.push(Buffer.from(f).toString())));
       toPns.send(Buffer.from('LCP ConfReq 3'));
       await waitFor(() => seen.length === 3);
       assert.deepEqual(seen, ['LCP ConfReq 1', 'LCP ConfReq 2', 'LCP ConfReq 3']);
@@ -155,7 +155,7 @@ describe(
         peerReceiveWindow: 8,
       });
       let delivered = 0;
-      channel.frames$.subscribe(() => delivered++);
+      channel.deliverTo(frameReceiver(() => delivered++));
       const intruder = RawIpSocket.open({ protocol: 47, netns: nsB });
       try {
         intruder.send(encodeGrePacket({ callId: 9, sequenceNumber: 1 }, new Uint8Array([0xc0, 0x21])), A);
@@ -175,7 +175,12 @@ describe(
       const server = endpoint(nsA);
       const channel = server.open({ peerAddress: B, localCallId: 11, peerCallId: 12, peerReceiveWindow: 8 });
       let completed = false;
-      channel.frames$.subscribe({ complete: () => (completed = true) });
+      channel.deliverTo(
+        frameReceiver(
+          () => {},
+          () => (completed = true),
+        ),
+      );
       channel.close();
       channel.close();
       assert.equal(completed, true);

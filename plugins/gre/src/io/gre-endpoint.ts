@@ -5,9 +5,10 @@
 import type { CallChannelFactory, CallChannelParams, Clock, Logger } from '@switchyard/core';
 import { RawIpSocket, formatIpv4, type ReceivedBatch } from '@switchyard/node-tun';
 import { hexExcerpt } from '@switchyard/wire';
-import { GreChannel } from '../channel.js';
+import { GreChannel, type GreChannelHost } from '../channel.js';
 import type { GreConfig } from '../config.js';
 import { IP_PROTOCOL_GRE } from '../codec/constants.js';
+import type { GreSequencerConfig } from '../machine/call-sequencer.js';
 import { GreDemux, ipv4ToNumber } from '../machine/demux.js';
 import { GreSendQueue } from './send-queue.js';
 
@@ -31,15 +32,25 @@ class EarlyPackets {
   }
 }
 
-export class GreEndpoint implements CallChannelFactory {
+export class GreEndpoint implements CallChannelFactory, GreChannelHost {
   readonly demux = new GreDemux<GreChannel | EarlyPackets>();
   private readonly channels = new Set<GreChannel>();
   private readonly early = new Map<number, EarlyPackets>();
   private socket?: RawIpSocket;
   /** Every call's outbound packets, sent in batches (see send-queue.ts). */
   private queue?: GreSendQueue;
+  /** One sequencer config for every call (the sequencer resolves it once). */
+  private readonly sequencerConfig: Partial<GreSequencerConfig>;
 
-  constructor(private readonly options: GreEndpointOptions) {}
+  constructor(private readonly options: GreEndpointOptions) {
+    const { config } = options;
+    this.sequencerConfig = {
+      sendWindow: config.sendWindow,
+      reorderCapacity: config.reorderCapacity,
+      reorderTimeoutMs: config.reorderTimeoutMs,
+      ackDelayMs: config.ackDelayMs,
+    };
+  }
 
   start(): void {
     const { config, netns, logger } = this.options;
@@ -59,7 +70,7 @@ export class GreEndpoint implements CallChannelFactory {
 
   /**
    * PNS role: from now on, hold packets from `peerAddress` for `localCallId` until open() for that call
-   * replays them (on a microtask: subscribe to frames$ in the same turn) or the returned function cancels.
+   * replays them (on a microtask: attach the receiver in the same turn) or the returned function cancels.
    * Call it when the Outgoing-Call-Request goes out.
    */
   expect(peerAddress: string, localCallId: number): () => void {
@@ -77,8 +88,7 @@ export class GreEndpoint implements CallChannelFactory {
   }
 
   open(params: CallChannelParams): GreChannel {
-    const queue = this.queue;
-    if (this.socket === undefined || queue === undefined) throw new Error('gre: endpoint not started');
+    if (this.socket === undefined || this.queue === undefined) throw new Error('gre: endpoint not started');
     const peer = ipv4ToNumber(params.peerAddress);
     const key = peer * 0x10000 + params.localCallId;
     const early = this.early.get(key);
@@ -86,28 +96,27 @@ export class GreEndpoint implements CallChannelFactory {
       this.early.delete(key);
       this.demux.remove(peer, params.localCallId);
     }
-    const { config } = this.options;
-    const channel = new GreChannel(
-      params,
-      this.options.clock,
-      (packet) => queue.packet(packet, peer),
-      (closed) => {
-        this.demux.remove(peer, params.localCallId);
-        this.channels.delete(closed);
-      },
-      {
-        sendWindow: config.sendWindow,
-        reorderCapacity: config.reorderCapacity,
-        reorderTimeoutMs: config.reorderTimeoutMs,
-        ackDelayMs: config.ackDelayMs,
-      },
-      (frame, sequencer) => queue.frame(frame, sequencer, peer),
-    );
+    const channel = new GreChannel(params, this.options.clock, this, this.sequencerConfig);
     this.demux.add(peer, params.localCallId, channel);
     this.channels.add(channel);
-    // On a microtask, so that the caller can subscribe to frames$ first (in the same turn as open()).
+    // On a microtask, so that the caller can attach its receiver first (in the same turn as open()).
     if (early !== undefined) queueMicrotask(() => early.packets.forEach((packet) => channel.receive(packet)));
     return channel;
+  }
+
+  /** GreChannelHost: a channel's acknowledgment-only packet. */
+  channelTransmit(packet: Uint8Array, channel: GreChannel): void {
+    this.queue?.packet(packet, channel.peer);
+  }
+
+  /** GreChannelHost: a channel's PPP frame, numbered and built in the batch. */
+  channelFrame(frame: Uint8Array, channel: GreChannel): void {
+    this.queue?.frame(frame, channel.sequencer, channel.peer);
+  }
+
+  channelClosed(channel: GreChannel): void {
+    this.demux.remove(channel.peer, channel.params.localCallId);
+    this.channels.delete(channel);
   }
 
   /** Closes every channel (their ack timers stop with them), then the socket. */

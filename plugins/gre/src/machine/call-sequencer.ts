@@ -43,6 +43,10 @@ export const DEFAULT_GRE_SEQUENCER_CONFIG: GreSequencerConfig = {
   firstSequenceNumber: 1,
 };
 
+/**
+ * What a sequencer is built from. It keeps this object as its link to the world: `deliver` and
+ * `transmit` are called as its methods, so a channel can pass itself and hold no closures per call.
+ */
 export interface GreSequencerOptions {
   readonly clock: Clock;
   /** The peer's Call ID, from the control connection's call-up: it goes in the key of every packet we send. */
@@ -53,10 +57,23 @@ export interface GreSequencerOptions {
    * In-order PPP frames for the PPP layer. A frame delivered straight from receive() is a view into the
    * packet passed in (copy it if the receive buffer is reused); one released from the reorder buffer is a copy.
    */
-  readonly deliver: (payload: Uint8Array, seq: number) => void;
+  deliver(payload: Uint8Array, seq: number): void;
   /** Acknowledgment-only packets the sequencer decided to send (complete GRE packets). */
-  readonly transmit: (packet: Uint8Array) => void;
-  readonly config?: Partial<GreSequencerConfig>;
+  transmit(packet: Uint8Array): void;
+  readonly config?: Partial<GreSequencerConfig> | undefined;
+}
+
+/** Each distinct partial config resolved once: every call of an endpoint shares one object. */
+const resolvedConfigs = new WeakMap<Partial<GreSequencerConfig>, GreSequencerConfig>();
+
+function resolveConfig(partial: Partial<GreSequencerConfig> | undefined): GreSequencerConfig {
+  if (partial === undefined) return DEFAULT_GRE_SEQUENCER_CONFIG;
+  let config = resolvedConfigs.get(partial);
+  if (config === undefined) {
+    config = { ...DEFAULT_GRE_SEQUENCER_CONFIG, ...partial };
+    resolvedConfigs.set(partial, config);
+  }
+  return config;
 }
 
 export class GreCallSequencer {
@@ -72,7 +89,7 @@ export class GreCallSequencer {
 
   constructor(private readonly options: GreSequencerOptions) {
     this.peerCallId = options.peerCallId;
-    this.config = { ...DEFAULT_GRE_SEQUENCER_CONFIG, ...options.config };
+    this.config = resolveConfig(options.config);
     const { clock } = options;
     this.sender = new GreSender({
       clock,
@@ -85,7 +102,7 @@ export class GreCallSequencer {
     this.receiver = new GreReceiver({
       clock,
       counters: this.counters,
-      deliver: options.deliver,
+      sink: options,
       capacity: this.config.reorderCapacity,
       timeoutMs: this.config.reorderTimeoutMs,
     });

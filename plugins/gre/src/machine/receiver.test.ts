@@ -13,7 +13,7 @@ function receiver(capacity = 8, timeoutMs = 50) {
     counters,
     capacity,
     timeoutMs,
-    deliver: (_p, seq) => delivered.push(seq),
+    sink: { deliver: (_p, seq) => delivered.push(seq) },
   });
   const feed = (...seqs: number[]) => seqs.map((s) => rx.receive(s >>> 0, new Uint8Array([s & 0xff])));
   return { clock, counters, delivered, rx, feed };

@@ -24,6 +24,8 @@ export interface GreSenderOptions {
   readonly firstSeq: number;
 }
 
+const NO_RING = new Float64Array(0);
+
 export class GreSender {
   private nextSeq: number;
   private acked: number;
@@ -33,15 +35,26 @@ export class GreSender {
   private windowEnd: number;
   private readonly sentAt: Float64Array;
   private readonly enforcing: boolean;
+  // The options' fields, not the options object: one object fewer per call (10,000 calls held).
+  private readonly clock: Clock;
+  private readonly counters: GreCounters;
+  private readonly peerWindow: number;
+  private readonly ackTimeoutMs: number;
 
-  constructor(private readonly options: GreSenderOptions) {
+  constructor(options: GreSenderOptions) {
+    this.clock = options.clock;
+    this.counters = options.counters;
+    this.peerWindow = options.peerWindow;
+    this.ackTimeoutMs = options.ackTimeoutMs;
     this.nextSeq = options.firstSeq >>> 0;
     this.acked = seqAdd(this.nextSeq, -1);
     this.enforcing = options.mode === 'enforce' && options.peerWindow > 0;
     this.window = Math.max(1, Math.ceil(options.peerWindow / 2));
     this.windowEnd = seqAdd(this.acked, this.window);
     // A power-of-two ring, so slots stay distinct across the 2^32 wrap; outstanding ≤ peerWindow.
-    this.sentAt = new Float64Array(this.enforcing ? 2 ** Math.ceil(Math.log2(options.peerWindow)) : 0);
+    // Not enforcing (the default): no ring, and not even an empty one (a typed array and its buffer
+    // are ~200 bytes per call).
+    this.sentAt = this.enforcing ? new Float64Array(2 ** Math.ceil(Math.log2(options.peerWindow))) : NO_RING;
   }
 
   /** Packets sent and not yet acknowledged. */
@@ -57,12 +70,12 @@ export class GreSender {
   /** The sequence number for the next payload packet, or -1 when the window is closed (counted). */
   allocate(): number {
     if (this.enforcing && this.outstanding >= this.window && !this.timedOut()) {
-      this.options.counters.txWindowFull++;
+      this.counters.txWindowFull++;
       return -1;
     }
     const seq = this.nextSeq;
     this.nextSeq = seqAdd(seq, 1);
-    if (this.enforcing) this.sentAt[seq & (this.sentAt.length - 1)] = this.options.clock.now();
+    if (this.enforcing) this.sentAt[seq & (this.sentAt.length - 1)] = this.clock.now();
     return seq;
   }
 
@@ -71,7 +84,7 @@ export class GreSender {
     if (!seqAfter(ack, this.acked) || seqAfter(ack, seqAdd(this.nextSeq, -1))) return;
     this.acked = ack;
     if (this.enforcing && !seqAfter(this.windowEnd, ack)) {
-      this.window = Math.min(this.options.peerWindow, this.window + 1);
+      this.window = Math.min(this.peerWindow, this.window + 1);
       this.windowEnd = seqAdd(ack, this.window);
     }
   }
@@ -82,9 +95,9 @@ export class GreSender {
    */
   private timedOut(): boolean {
     const oldest = seqAdd(this.acked, 1);
-    const waited = this.options.clock.now() - (this.sentAt[oldest & (this.sentAt.length - 1)] as number);
-    if (waited < this.options.ackTimeoutMs) return false;
-    this.options.counters.txAckTimeouts++;
+    const waited = this.clock.now() - (this.sentAt[oldest & (this.sentAt.length - 1)] as number);
+    if (waited < this.ackTimeoutMs) return false;
+    this.counters.txAckTimeouts++;
     this.window = Math.max(1, Math.ceil(this.window / 2));
     this.acked = seqAdd(this.nextSeq, -1);
     this.windowEnd = seqAdd(this.acked, this.window);

@@ -9,12 +9,12 @@ import {
   closeReason,
   definePlugin,
   type CloseReason,
+  type FrameReceiver,
   type Link,
   type Plugin,
 } from '@switchyard/core';
 import { LogCapture, ManualClock, testAppliance } from '@switchyard/core/testing';
 import { type NetworkControlFactory, linkControlToken, networkControlToken } from '@switchyard/ppp';
-import { Subject } from 'rxjs';
 import { pppPlugin } from '../plugin.js';
 import { runPppSession } from '../run.js';
 import { fakeAuthenticator } from '../testing/fake-auth.js';
@@ -48,12 +48,17 @@ function driver(options: Partial<PppSessionOptions> = {}, listen = true) {
   const clock = new ManualClock();
   const logs = new LogCapture();
   const session = new SessionRegistry(clock, logs.logger()).create('test', '192.0.2.2');
-  const frames$ = new Subject<Uint8Array>();
+  let receiver: FrameReceiver | undefined;
+  // The transport's side of the link: frames in, and the end of the transport.
+  const frames$ = {
+    next: (frame: Uint8Array) => receiver?.frame(frame),
+    complete: () => receiver?.end(),
+  };
   const sent: Uint8Array[] = [];
   const closed: CloseReason[] = [];
   const link: Link = {
     session,
-    frames$,
+    deliverTo: (r) => (receiver = r),
     maxFrameBytes: 1500,
     send: (frame) => sent.push(frame),
     close: (reason) => {

@@ -8,6 +8,7 @@ import {
   type Clock,
   type CloseReason,
   type CredentialStore,
+  type FrameReceiver,
   type Link,
   type Logger,
 } from '@switchyard/core';
@@ -61,7 +62,7 @@ export interface PppSessionEvents {
 /** The Link as the session uses it: the transport side only (frames arrive through receive()). */
 export type PppTransport = Pick<Link, 'session' | 'send' | 'close' | 'maxFrameBytes'>;
 
-export class PppSession implements PppSessionContextOptions {
+export class PppSession implements PppSessionContextOptions, FrameReceiver {
   /** Created by the first listener: on the server nobody listens, and every session would hold one. */
   private emitter: EventEmitter<PppSessionEvents> | undefined;
   readonly facts: PppFacts;
@@ -153,13 +154,13 @@ export class PppSession implements PppSessionContextOptions {
     this.lcp.open();
   }
 
-  /** One frame from the transport. */
-  receive(frame: Uint8Array): void {
+  /** FrameReceiver: one frame from the transport (lent for the call). */
+  frame(frame: Uint8Array): void {
     if (!this.released) this.context.receiveFrame(frame);
   }
 
-  /** The transport went away (frames$ completed): no Terminate exchange is possible any more. */
-  transportClosed(): void {
+  /** FrameReceiver: the transport went away; no Terminate exchange is possible any more. */
+  end(): void {
     if (this.transportDown || this.released) return;
     this.transportDown = true;
     this.context.stop();
@@ -247,7 +248,7 @@ export class PppSession implements PppSessionContextOptions {
 
   /**
    * Closes the session unless it is closing already. Session.close() is not re-entrant: our release
-   * closes the transport, whose frames$ completes synchronously, before close() has recorded itself.
+   * closes the transport, which ends the link's frames synchronously, before close() has recorded itself.
    */
   private endSession(reason: CloseReason): void {
     const state = this.session.state;

@@ -81,10 +81,9 @@ test('idle: no data for `idle` seconds ends the session with "Link inactive" (pp
   assert.equal((await pair.serverSession.closed).code, 'idle-timeout');
 });
 
-test('the transport going away closes the session with transport-closed, once (frames$ completes)', async () => {
+test('the transport going away closes the session with transport-closed, once (the link ends)', async () => {
   const pair = sessionPair();
   await settle();
-  pair.serverLink.inbound.complete();
   pair.serverLink.close(closeReason('transport-closed'));
   assert.deepEqual(await pair.serverSession.closed, closeReason('transport-closed'));
   assert.equal(pair.pool.inUse, 0);
