@@ -5,9 +5,12 @@ import {
   createLogger,
   type AddressPool,
   type Lease,
+  type CloseReason,
   type LeaseRequest,
   type Logger,
+  type Session,
   type SessionRegistry,
+  type SessionResource,
 } from '@switchyard/core';
 import type { LeaseTable } from './machine/lease-table.js';
 
@@ -21,7 +24,7 @@ export interface IpPoolCounters {
   refused: number;
 }
 
-export class IpAddressPool implements AddressPool {
+export class IpAddressPool implements AddressPool, SessionResource {
   readonly counters: IpPoolCounters = { allocations: 0, releases: 0, exhausted: 0, refused: 0 };
   private logger: Logger = createLogger({ level: 'error', sink: () => undefined });
   private sessions?: SessionRegistry;
@@ -30,8 +33,9 @@ export class IpAddressPool implements AddressPool {
 
   /**
    * Called from the plugin's start(). From then on a lease is only given to an open session of the
-   * registry, and is attached to it. Release stays idempotent, so the IPCP layer may also attach
-   * `() => pool.release(lease)` or give the address back early (IPCP down without session end).
+   * registry, and the pool attaches itself to that session (sessionEnded returns the session's lease).
+   * Release stays idempotent, so the IPCP layer may also release on session end or give the address
+   * back early (IPCP down without session end).
    */
   bind(logger: Logger, sessions: SessionRegistry): void {
     this.logger = logger;
@@ -74,7 +78,7 @@ export class IpAddressPool implements AddressPool {
         const lease = result.lease;
         if (!result.fresh) return lease;
         this.counters.allocations++;
-        session?.attach('ip-pool lease', () => this.release(lease));
+        session?.attach('ip-pool lease', this); // see sessionEnded()
         this.logger.debug(`address ${lease.address} leased`, {
           ...fields,
           local: lease.local,
@@ -83,6 +87,12 @@ export class IpAddressPool implements AddressPool {
         return lease;
       }
     }
+  }
+
+  /** SessionResource: one pool serves every session, so a lease costs its session no closure. */
+  sessionEnded(_reason: CloseReason, session: Session): void {
+    const lease = this.table.leaseOf(session.id);
+    if (lease !== undefined) this.release(lease);
   }
 
   release(lease: Lease): void {

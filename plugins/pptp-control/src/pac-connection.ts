@@ -14,6 +14,7 @@ import {
   type Logger,
   type Session,
   type SessionRegistry,
+  type SessionResource,
 } from '@switchyard/core';
 import { hexExcerpt } from '@switchyard/wire';
 import { CallDisconnectResult, StopControlConnectionReason } from './codec/constants.js';
@@ -23,7 +24,7 @@ import { formatPptpMessage } from './codec/format.js';
 import type { ControlSocket } from './io/tcp-listener.js';
 import type { CallIdAllocator } from './machine/call-id-allocator.js';
 import type { PacIdentity } from './machine/identity.js';
-import { SmallMap } from './machine/small-map.js';
+import { CallTable } from './machine/call-table.js';
 import { PacControlConnection, type PacControlInput } from './machine/pac-control-connection.js';
 import type { CallDownReason, CallInfo, ControlOutput, ControlTimers } from './machine/types.js';
 
@@ -45,15 +46,28 @@ export interface PacConnectionOptions {
   readonly onClosed: (connection: PacConnection) => void;
 }
 
-interface ActiveCall {
-  readonly session: Session;
-  readonly channel: CallChannel;
+/**
+ * A call that is up: its session and GRE channel. It is also the session's resource for the call
+ * (an object rather than a closure over these three, one per session held).
+ */
+class ActiveCall implements SessionResource {
+  constructor(
+    readonly callId: number,
+    readonly session: Session,
+    readonly channel: CallChannel,
+    private readonly connection: PacConnection,
+  ) {}
+
+  sessionEnded(reason: CloseReason): void {
+    this.channel.close();
+    this.connection.sessionEnded(this, reason);
+  }
 }
 
 export class PacConnection {
   private readonly machine: PacControlConnection;
   private readonly framer = new PptpFramer();
-  private readonly calls = new SmallMap<number, ActiveCall>();
+  private readonly calls = new CallTable<ActiveCall>();
   private readonly logger: Logger;
   private finished = false;
   private closedPromise: Promise<void> | undefined;
@@ -173,26 +187,27 @@ export class PacConnection {
       peerCallId: call.peerCallId,
       peerReceiveWindow: call.peerPacketRecvWindowSize,
     });
-    this.calls.set(call.callId, { session, channel });
-    session.attach('pptp-call', (reason) => {
-      channel.close();
-      if (this.calls.delete(call.callId)) {
-        // The session ended on our side first: hang the call up (RFC 2637 §2.13, §3.2.4.1).
-        const resultCode =
-          reason.code === 'shutdown' || reason.code === 'admin'
-            ? CallDisconnectResult.AdminShutdown
-            : CallDisconnectResult.LostCarrier;
-        this.input({ type: 'disconnect-call', callId: call.callId, resultCode });
-      }
-    });
+    const active = new ActiveCall(call.callId, session, channel, this);
+    this.calls.set(active);
+    session.attach('pptp-call', active);
     session.logger.debug('call up', { callId: call.callId, peerCallId: call.peerCallId });
     this.options.onLink(new CallLink(session, channel));
   }
 
+  /** A call's session ended; if it ended on our side first, hang the call up (RFC 2637 §2.13, §3.2.4.1). */
+  sessionEnded(active: ActiveCall, reason: CloseReason): void {
+    if (this.calls.get(active.callId) !== active) return; // the call went down first
+    this.calls.delete(active.callId);
+    const resultCode =
+      reason.code === 'shutdown' || reason.code === 'admin'
+        ? CallDisconnectResult.AdminShutdown
+        : CallDisconnectResult.LostCarrier;
+    this.input({ type: 'disconnect-call', callId: active.callId, resultCode });
+  }
+
   private callDown(call: CallInfo, reason: CallDownReason): void {
-    const active = this.calls.get(call.callId);
+    const active = this.calls.delete(call.callId);
     if (active === undefined) return; // we hung it up ourselves
-    this.calls.delete(call.callId);
     const why =
       reason === 'peer-clear'
         ? closeReason('peer-terminated', 'Call-Clear-Request')

@@ -22,8 +22,9 @@ export interface Lease {
 }
 
 /**
- * One address per session; `release` is idempotent. Whoever obtains a lease attaches
- * `() => pool.release(lease)` to the session (Session.attach), so every kind of session end returns it.
+ * One address per session; `release` is idempotent. Whoever obtains a lease releases it when the
+ * session ends (a Session.attach resource), so every kind of session end returns it; a pool may also
+ * tie the lease to the session itself (plugins/ip-pool does).
  */
 export interface AddressPool {
   /** `undefined` means the pool is exhausted (or no allowed address is free). */

@@ -28,11 +28,13 @@ test('resources are released exactly once, in reverse order, whichever side clos
     released.push('lease');
   });
   session.attach('route', () => void released.push('route'));
+  // An object resource (SessionResource) is released like a function, with the reason.
+  session.attach('arp', { sessionEnded: (reason) => void released.push(`arp ${reason.code}`) });
   const first = session.close(closeReason('peer-terminated', 'LCP Terminate-Request'));
   const second = session.close(closeReason('echo-timeout'));
   await sessions.closeAll(closeReason('shutdown'));
   assert.equal(await first, await second);
-  assert.deepEqual(released, ['route', 'lease', 'call-id']);
+  assert.deepEqual(released, ['arp peer-terminated', 'route', 'lease', 'call-id']);
   assert.deepEqual(await session.closed, { code: 'peer-terminated', detail: 'LCP Terminate-Request' });
   assert.equal(session.state, 'closed');
   assert.equal(sessions.size, 0);

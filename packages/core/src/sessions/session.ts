@@ -31,6 +31,16 @@ export interface SessionInfo {
 /** Frees one resource; `reason` says why the session ends (e.g. to pick a PPTP disconnect code). */
 type Release = (reason: CloseReason) => void | Promise<void>;
 
+/**
+ * A resource that frees itself when its session ends: attach the object itself instead of a closure
+ * over it. A closure and its context are ~100 bytes, and a session holds about six resources for its
+ * whole life (10,000 sessions held in the benchmark, 20 KiB each at most). `session` is passed so one
+ * object can serve every session (an address pool, the proxy ARP table).
+ */
+export interface SessionResource {
+  sessionEnded(reason: CloseReason, session: Session): void | Promise<void>;
+}
+
 export class Session {
   readonly counters: SessionCounters = { packetsIn: 0, packetsOut: 0, bytesIn: 0, bytesOut: 0 };
   private currentState: SessionState = 'establishing';
@@ -40,7 +50,7 @@ export class Session {
    * Attached resources, name and release alternating: no {name, release} record per resource (~6 per
    * session), and one array's spare capacity rather than two.
    */
-  private readonly resources: (string | Release)[] = [];
+  private readonly resources: (string | Release | SessionResource)[] = [];
   private closing?: Promise<CloseReason>;
   private reason?: CloseReason;
   private closedPromise: Promise<CloseReason> | undefined;
@@ -98,7 +108,7 @@ export class Session {
    * Ties a resource's lifetime to the session. On a session already closing, `release` runs at once,
    * so a resource acquired in a race with close() is never leaked.
    */
-  attach(name: string, release: Release): void {
+  attach(name: string, release: Release | SessionResource): void {
     if (this.closing) {
       void this.runRelease(name, release, this.reason!);
       return;
@@ -140,7 +150,7 @@ export class Session {
 
   private async releaseAll(reason: CloseReason): Promise<CloseReason> {
     while (this.resources.length > 0) {
-      const release = this.resources.pop() as Release;
+      const release = this.resources.pop() as Release | SessionResource;
       await this.runRelease(this.resources.pop() as string, release, reason);
     }
     this.currentState = 'closed';
@@ -151,9 +161,13 @@ export class Session {
     return reason;
   }
 
-  private async runRelease(name: string, release: Release, reason: CloseReason): Promise<void> {
+  private async runRelease(
+    name: string,
+    release: Release | SessionResource,
+    reason: CloseReason,
+  ): Promise<void> {
     try {
-      await release(reason);
+      await (typeof release === 'function' ? release(reason) : release.sessionEnded(reason, this));
     } catch (error) {
       // One failing release must not keep the others held: log it and go on.
       this.logger.error('releasing a session resource failed', {

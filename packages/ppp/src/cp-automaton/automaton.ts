@@ -6,7 +6,7 @@ import { encodeAscii } from '@switchyard/wire';
 import { type CpPacket, CP_HEADER_LENGTH, decodeCpPacket, encodeCpPacket } from '../codec/cp-packet.js';
 import { Negotiation } from './negotiation.js';
 import type { CpAutomatonView, NegotiatedOption, OptionSpec, ProtocolSpec } from './option-spec.js';
-import { OutputQueue } from './output-queue.js';
+import { type CpOutputSink, OutputQueue } from './output-queue.js';
 import type { CpOutput, DiscardReason, LayerSignal } from './outputs.js';
 import { type Inbound, packetEvent } from './packet-events.js';
 import { type CpSettings, resolveCpSettings } from './settings.js';
@@ -26,9 +26,10 @@ export interface CpAutomatonOptions extends Partial<CpSettings> {
   /**
    * Receives every output, in order, whether caused by a call or by the Restart timer firing: the one
    * channel to act on. It may call back into the automaton; such nested outputs are queued behind the
-   * current ones, so the order on the wire always follows the order of the actions.
+   * current ones, so the order on the wire always follows the order of the actions. An object with
+   * emit() costs no closure: owners held once per session pass themselves.
    */
-  readonly emit: (output: CpOutput) => void;
+  readonly emit: ((output: CpOutput) => void) | CpOutputSink;
 }
 
 const SIGNALS: Readonly<Record<'tlu' | 'tld' | 'tls' | 'tlf', LayerSignal>> = {

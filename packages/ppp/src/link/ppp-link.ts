@@ -51,12 +51,15 @@ export type LinkReceipt =
       readonly frame: Uint8Array;
     };
 
+/** The link keeps this object (a session passes itself: no closure per session). */
 export interface PppLinkOptions {
-  /** Identifiers for Protocol-Rejects; LCP's counter (`() => lcp.nextIdentifier()`), as pppd shares it. */
-  readonly nextIdentifier: () => number;
+  /** Identifiers for Protocol-Rejects; LCP's counter, as pppd shares it. */
+  nextIdentifier(): number;
   /** The peer's MRU: Rejected-Information is truncated to fit it (§5.7). Settable later. */
   readonly peerMruBytes?: number;
 }
+
+const NO_HANDLERS: readonly ProtocolHandler[] = [];
 
 /**
  * Protocol-Reject is sent only in the Network phase. RFC 1661 §5.7 asks for it whenever LCP is Opened,
@@ -66,15 +69,30 @@ export interface PppLinkOptions {
  */
 export class PppLink {
   private current: LinkPhase = 'dead';
-  private readonly handlers = new Map<number, ProtocolHandler>();
-  private readonly nextIdentifier: () => number;
+  /**
+   * The registered handlers, in an array sized to fit (about eight: LCP, CHAP, IPCP, IP, CCP, MPPE…)
+   * and scanned: a Map's hash table was ~440 bytes per session, and a scan of eight numbers costs
+   * the data path no more than hashing one.
+   */
+  private handlers: readonly ProtocolHandler[] = NO_HANDLERS;
+  private readonly identifiers: PppLinkOptions;
   /** How we frame what we send; LCP sets it once the peer's ACFC/PFC requests are Acked. */
   framing: PppFraming = UNCOMPRESSED_FRAMING;
   peerMruBytes: number;
 
   constructor(options: PppLinkOptions) {
-    this.nextIdentifier = options.nextIdentifier;
+    this.identifiers = options;
     this.peerMruBytes = options.peerMruBytes ?? 1500;
+  }
+
+  /** The handler registered for `protocol`, if any. */
+  handlerOf(protocol: number): ProtocolHandler | undefined {
+    const handlers = this.handlers;
+    for (let i = 0; i < handlers.length; i++) {
+      const handler = handlers[i] as ProtocolHandler;
+      if (handler.protocol === protocol) return handler;
+    }
+    return undefined;
   }
 
   get phase(): LinkPhase {
@@ -83,17 +101,21 @@ export class PppLink {
 
   /** Registers a protocol; one handler per Protocol number (a second one is a wiring bug and throws). */
   register(handler: ProtocolHandler): void {
-    const existing = this.handlers.get(handler.protocol);
+    const existing = this.handlerOf(handler.protocol);
     if (existing !== undefined) {
       throw new Error(
         `${protocolName(handler.protocol)} already handled by ${existing.name}, not ${handler.name}`,
       );
     }
-    this.handlers.set(handler.protocol, handler);
+    // toSpliced allocates the new length exactly (an array grown by push reserves 17 slots).
+    this.handlers = this.handlers.toSpliced(this.handlers.length, 0, handler);
   }
 
   unregister(protocol: number): boolean {
-    return this.handlers.delete(protocol);
+    const at = this.handlers.findIndex((handler) => handler.protocol === protocol);
+    if (at < 0) return false;
+    this.handlers = this.handlers.toSpliced(at, 1);
+    return true;
   }
 
   /** Applies a phase event; returns the transition, or undefined when the phase stays. */
@@ -115,7 +137,7 @@ export class PppLink {
   receive(frame: PppFrame): LinkReceipt {
     const { protocol } = frame;
     if (this.current === 'dead') return { kind: 'discarded', protocol, reason: 'dead' };
-    const handler = this.handlers.get(protocol);
+    const handler = this.handlerOf(protocol);
     if (handler !== undefined) {
       if (!PHASE_ACCEPTS[this.current].includes(handler.phase))
         return { kind: 'discarded', protocol, reason: 'phase' };
@@ -123,7 +145,12 @@ export class PppLink {
       return { kind: 'delivered', protocol, handler: handler.name };
     }
     if (this.current !== 'network') return { kind: 'discarded', protocol, reason: 'unknown-protocol' };
-    const packet = protocolReject(this.nextIdentifier(), protocol, frame.payload, this.peerMruBytes);
+    const packet = protocolReject(
+      this.identifiers.nextIdentifier(),
+      protocol,
+      frame.payload,
+      this.peerMruBytes,
+    );
     return {
       kind: 'protocolReject',
       protocol,
@@ -134,7 +161,7 @@ export class PppLink {
 
   /** The peer Protocol-Rejected `protocol` (LCP's extraCode calls this); false if nobody handles it. */
   protocolRejected(protocol: number): boolean {
-    const handler = this.handlers.get(protocol);
+    const handler = this.handlerOf(protocol);
     handler?.protocolRejected?.();
     return handler !== undefined;
   }

@@ -46,7 +46,7 @@ export class ControlProtocol implements ProtocolHandler {
     this.automaton = new CpAutomaton(spec, {
       ...options.settings,
       clock: context.clock,
-      emit: (output) => this.output(output),
+      emit: this, // CpOutputSink: see emit()
     });
     context.link.register(this);
   }
@@ -123,7 +123,8 @@ export class ControlProtocol implements ProtocolHandler {
     else this.automaton.handle('rxj-');
   }
 
-  private output(output: CpOutput): void {
+  /** CpOutputSink: every output of the automaton, in order. */
+  emit(output: CpOutput): void {
     if (this.disposed) return;
     this.options.observe?.(output);
     const logger = this.context.logger;

@@ -23,10 +23,11 @@ const PASSWORD_CHANGE_VERSION = 2;
 /** RFC 2433 §8: without C=, a retry answers the previous challenge "plus decimal 23 in the first octet". */
 const IMPLIED_CHALLENGE_STEP = 23;
 
+// Held for the session's life: copies small enough to stay inside the V8 heap (see MS-CHAPv2's keysFrom).
 const keysFrom = (secret: string, challenge: Uint8Array): MppeKeyMaterial => ({
   kind: 'mschapv1',
-  masterKey: hashNtPasswordHash(ntPasswordHash(secret)),
-  challenge: challenge.slice(),
+  masterKey: Uint8Array.from(hashNtPasswordHash(ntPasswordHash(secret))),
+  challenge: Uint8Array.from(challenge),
 });
 
 export const mschapV1Digest: ChapDigest = {

@@ -2,7 +2,14 @@
 // address from the AddressPool, hands out ms-dns/ms-wins, and once Opened reports the address and opens
 // a PacketSink route for IP (0x0021) frames; the client asks for an address and DNS and reports what
 // it got in facts.ipcp. pppd's ipcp.c is the model.
-import { closeReason, type CloseReason, type Lease, type PacketPort } from '@switchyard/core';
+import {
+  closeReason,
+  type CloseReason,
+  type Lease,
+  type PacketPort,
+  type PacketRoute,
+  type SessionResource,
+} from '@switchyard/core';
 import {
   ControlProtocol,
   PppProtocol,
@@ -64,14 +71,19 @@ export function ipcpOptions(config: IpcpConfig, server: boolean, addresses: IpAd
 
 const parsed = (text: string | undefined) => (text === undefined ? undefined : parseIpv4(text));
 
-const defined = (values: (number | undefined)[]): string[] =>
-  values.filter((v): v is number => v !== undefined && v !== 0).map(formatIpv4);
+const NONE: readonly string[] = [];
+
+/** The addresses set, as text; the shared empty list when none is (most sessions: no WINS). */
+function defined(values: (number | undefined)[]): readonly string[] {
+  const set = values.filter((v): v is number => v !== undefined && v !== 0);
+  return set.length === 0 ? NONE : set.map(formatIpv4);
+}
 
 /**
- * The session is its control protocol's options (layer and observe are its methods) and its address
- * option's policy: no per-session callback objects.
+ * The session is its control protocol's options (layer and observe are its methods), its address
+ * option's policy and its own session resource (lease and route): no per-session callback objects.
  */
-export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPolicy {
+export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPolicy, SessionResource {
   readonly name = 'IPCP';
   readonly gatesOthers = false;
   readonly phase = 'network';
@@ -89,6 +101,7 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
   private routeGeneration = 0;
   private finishPending = false;
   private failure: CloseReason | undefined;
+  private attached = false;
 
   constructor(
     private readonly context: PppContext,
@@ -188,6 +201,7 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
         return;
       }
       this.lease = outcome.lease;
+      this.attachToSession(); // on a session closing already, this gives the lease back at once
       if (this.wantOpen) this.open();
     });
   }
@@ -263,16 +277,15 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
     const generation = ++this.routeGeneration;
     const lcp = context.facts.lcp;
     const mtu = context.dataMtuBytes ?? lcp?.mtuBytes ?? lcp?.peerMruBytes ?? 1500;
-    const deliver = (packet: Uint8Array) => context.send(PppProtocol.IP, packet);
-    sink.open({ address, mtu, deliver }).then(
-      (opened) => {
-        const port = new RoutePort(opened);
-        if (generation !== this.routeGeneration || !this.opened || this.disposed) {
+    sink.open(new SessionRoute(address, mtu, context)).then(
+      (port) => {
+        const stale = generation !== this.routeGeneration || !this.opened || this.disposed;
+        if (stale || !context.session.isOpen) {
           port.close();
           return;
         }
         this.port = port;
-        context.session.attach('packet route', () => port.close());
+        this.attachToSession();
         context.logger.debug('packet route open', { address, mtu });
       },
       (error: unknown) => {
@@ -286,8 +299,21 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
 
   private closeRoute(): void {
     this.routeGeneration++;
-    this.port?.close();
+    this.port?.close(); // idempotent (PacketPort): IPCP down and the session's end may both close it
     this.port = undefined;
+  }
+
+  /** Once: the session's end closes the route and gives the lease back (see sessionEnded). */
+  private attachToSession(): void {
+    if (this.attached) return;
+    this.attached = true;
+    this.context.session.attach('ipcp route and address', this);
+  }
+
+  /** SessionResource: the route goes first, then the address, whatever ended the session. */
+  sessionEnded(): void {
+    this.closeRoute();
+    if (this.lease !== undefined) this.setup.pool?.release(this.lease);
   }
 
   /** An IP frame from the peer (IpReceiver). */
@@ -310,19 +336,15 @@ class IpReceiver implements ProtocolHandler {
   }
 }
 
-/** The session's route in the PacketSink; a class, so a session holds one object, not two closures. */
-class RoutePort implements PacketPort {
-  private closed = false;
+/** The session's route as the PacketSink sees it: a class, so a session holds one object, not a closure. */
+class SessionRoute implements PacketRoute {
+  constructor(
+    readonly address: string,
+    readonly mtu: number,
+    private readonly context: PppContext,
+  ) {}
 
-  constructor(private readonly opened: PacketPort) {}
-
-  send(packet: Uint8Array): void {
-    this.opened.send(packet);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true; // IPCP down and the session's release both close it: once is enough
-    this.opened.close();
+  deliver(packet: Uint8Array): void {
+    this.context.send(PppProtocol.IP, packet);
   }
 }

@@ -1,6 +1,6 @@
 // The peer's address for a server session: one lease from the AddressPool, asked for once the peer has
-// authenticated (so the credential store's per-user addresses apply, pppd chap-secrets' IP column) and
-// tied to the session, so every kind of session end gives it back.
+// authenticated (so the credential store's per-user addresses apply, pppd chap-secrets' IP column). The
+// caller ties it to the session, so every kind of session end gives it back.
 import {
   closeReason,
   type AddressPool,
@@ -38,7 +38,6 @@ export async function allocateLease(context: PppContext, { pool }: IpcpDependenc
   }
   if (!lease)
     return { kind: 'failed', reason: closeReason('pool-exhausted', `no address available for ${who}`) };
-  const release = () => pool.release(lease);
-  context.session.attach('ipcp address', release); // idempotent with the pool's own attachment
-  return { kind: 'leased', lease, release };
+  // Tied to the session by the caller (Ipcp is a SessionResource) and by the pool itself; idempotent.
+  return { kind: 'leased', lease, release: () => pool.release(lease) };
 }

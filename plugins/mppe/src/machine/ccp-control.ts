@@ -82,7 +82,7 @@ export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler, Mp
     this.automaton = new CpAutomaton(this.spec, {
       ...options.cp,
       clock: new SettlingClock(context.clock, this),
-      emit: (output) => this.onOutput(output),
+      emit: this, // CpOutputSink: see emit()
     });
     this.dataPath = new MppeDataPath(this);
     context.link.register(this);
@@ -214,7 +214,8 @@ export class CcpControl implements NetworkControl, CcpHooks, ProtocolHandler, Mp
     });
   }
 
-  private onOutput(output: CpOutput): void {
+  /** CpOutputSink: every output of the automaton, in order. */
+  emit(output: CpOutput): void {
     if (this.disposed) return;
     switch (output.kind) {
       case 'send':

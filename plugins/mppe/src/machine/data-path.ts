@@ -67,6 +67,13 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
   private resets: ResetRequester | undefined;
   private sendScratch: Uint8Array | undefined;
   private receiveScratch: Uint8Array | undefined;
+  /**
+   * What start() was given. The two ciphers, with their key schedules (native state with a buffer of
+   * its own each), are built from it at each direction's first packet: an idle session holds none.
+   */
+  private keys: StartKeys | undefined;
+  private sendDirection: MppeDirection | undefined;
+  private receiveDirection: MppeDirection | undefined;
 
   constructor(private readonly options: MppeDataPathOptions) {}
 
@@ -80,7 +87,7 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
   }
 
   get running(): boolean {
-    return this.encryptor !== undefined;
+    return this.keys !== undefined;
   }
 
   /** The Identifier of our Reset-Request awaiting its Ack, if any. */
@@ -94,23 +101,55 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
   }
 
   start(keys: StartKeys, send: MppeDirection, receive: MppeDirection): void {
-    const { counters, resync, createKeySchedule } = this.options;
-    const common = { counters, resync, createKeySchedule };
-    this.encryptor = new MppeEncryptor({ startKey: keys.send, ...send, ...common });
-    this.decryptor = new MppeDecryptor({ startKey: keys.receive, ...receive, ...common });
+    this.keys = keys;
+    this.sendDirection = send;
+    this.receiveDirection = receive;
+    this.encryptor = undefined;
+    this.decryptor = undefined;
     this.stateful = !receive.stateless;
     this.resets?.cancel();
   }
 
   stop(): void {
+    this.keys = undefined;
     this.encryptor = undefined;
     this.decryptor = undefined;
     this.resets?.cancel();
   }
 
+  /** The sending cipher, built at the first use after start(); undefined when not running. */
+  private sender(): MppeEncryptor | undefined {
+    if (this.encryptor !== undefined || this.keys === undefined) return this.encryptor;
+    const { counters, resync, createKeySchedule } = this.options;
+    const startKey = this.keys.send;
+    this.encryptor = new MppeEncryptor({
+      startKey,
+      ...this.sendDirection!,
+      counters,
+      resync,
+      createKeySchedule,
+    });
+    return this.encryptor;
+  }
+
+  /** The receiving cipher, built like sender(). */
+  private receiver(): MppeDecryptor | undefined {
+    if (this.decryptor !== undefined || this.keys === undefined) return this.decryptor;
+    const { counters, resync, createKeySchedule } = this.options;
+    const startKey = this.keys.receive;
+    this.decryptor = new MppeDecryptor({
+      startKey,
+      ...this.receiveDirection!,
+      counters,
+      resync,
+      createKeySchedule,
+    });
+    return this.decryptor;
+  }
+
   protect(protocol: number, data: Uint8Array): ProtectedFrame | undefined {
     if (!isMppeCovered(protocol)) return { protocol, payload: data }; // control protocols go in clear
-    const encryptor = this.encryptor;
+    const encryptor = this.encryptor ?? this.sender();
     if (encryptor === undefined) {
       this.options.counters.sendDroppedNotUp++;
       return undefined;
@@ -124,7 +163,7 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
 
   /** A 0x00FD frame's payload. Never throws: peer input is dropped and counted. */
   receive(payload: Uint8Array): void {
-    const decryptor = this.decryptor;
+    const decryptor = this.decryptor ?? this.receiver();
     if (decryptor === undefined) {
       this.options.counters.receivedNotUp++;
       return;
@@ -150,7 +189,7 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
   /** The peer asked us to resynchronise (a Reset-Request in Opened). */
   resetRequested(): void {
     this.options.counters.resetRequestsReceived++;
-    this.encryptor?.reset();
+    this.sender()?.reset();
   }
 
   resetAcked(identifier: number): void {

@@ -65,8 +65,18 @@ export interface MppeDirection {
 }
 
 /** The direction an Acked option value describes, or undefined when it names no strength. */
+/** One frozen record per option value: every session of a kind shares it for its whole life. */
+const directions = new Map<number, MppeDirection>();
+
 export function mppeDirection(bits: number | undefined): MppeDirection | undefined {
   if (bits === undefined) return undefined;
   const strength = strengthsIn(bits)[0];
-  return strength === undefined ? undefined : { strength, stateless: isStateless(bits), bits };
+  if (strength === undefined) return undefined;
+  let direction = directions.get(bits);
+  if (direction === undefined) {
+    direction = Object.freeze({ strength, stateless: isStateless(bits), bits });
+    // Peers choose among a few values; a bound in case one sends every possible 32-bit value.
+    if (directions.size < 256) directions.set(bits, direction);
+  }
+  return direction;
 }

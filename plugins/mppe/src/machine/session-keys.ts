@@ -11,6 +11,28 @@ export interface StartKeys {
 }
 
 /**
+ * The pair as a session keeps it (for CCP renegotiations) in one 32-byte array small enough for V8 to
+ * keep inside the heap object, with no ArrayBuffer of its own as long as no native code or subarray
+ * touches it: each getter returns a copy. Two crypto outputs held as they come cost ~600 bytes.
+ */
+class StartKeyPair implements StartKeys {
+  private readonly bytes = new Uint8Array(32);
+
+  constructor(send: Uint8Array, receive: Uint8Array) {
+    this.bytes.set(send.subarray(0, 16));
+    this.bytes.set(receive.subarray(0, 16), 16);
+  }
+
+  get send(): Uint8Array {
+    return this.bytes.slice(0, 16);
+  }
+
+  get receive(): Uint8Array {
+    return this.bytes.slice(16, 32);
+  }
+}
+
+/**
  * MS-CHAPv2: `masterKey` is GetMasterKey(PasswordHashHash, NT-Response); the server's send key and the
  * client's receive key use Magic3, the other two Magic2 (RFC 3079 §3.4). MS-CHAPv1: `masterKey` is the
  * NtPasswordHashHash and the start key SHA1(hash ‖ hash ‖ challenge) serves both directions (pppd
@@ -18,14 +40,16 @@ export interface StartKeys {
  */
 export function startKeys(material: MppeKeyMaterial, role: PppRole): StartKeys | undefined {
   if (material.masterKey.length !== 16) return undefined;
+  // Copies for the hashing: native code given a small in-heap array pins it to a buffer of its own.
+  const masterKey = material.masterKey.slice();
   if (material.kind === 'mschapv2') {
     const isServer = role === 'server';
-    return {
-      send: getAsymmetricStartKey(material.masterKey, 16, true, isServer),
-      receive: getAsymmetricStartKey(material.masterKey, 16, false, isServer),
-    };
+    return new StartKeyPair(
+      getAsymmetricStartKey(masterKey, 16, true, isServer),
+      getAsymmetricStartKey(masterKey, 16, false, isServer),
+    );
   }
   if (material.challenge?.length !== 8) return undefined;
-  const key = getStartKey(material.challenge, material.masterKey);
-  return { send: key, receive: key.slice() };
+  const key = getStartKey(material.challenge.slice(), masterKey);
+  return new StartKeyPair(key, key);
 }

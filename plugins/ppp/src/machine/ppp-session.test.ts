@@ -217,11 +217,12 @@ test('the Authenticate phase registers one object as link handler and exchange c
     () => d.ppp.link.register({ protocol: 0xc023, name: 'x', phase: 'authenticate', receive() {} }),
     /already handled/,
   );
-  const run = d.ppp.link['handlers'].get(0xc023)!;
+  const run = d.ppp.link.handlerOf(0xc023)!;
   assert.equal(Object.hasOwn(run, 'receive'), false, 'a class instance, not an object of closures');
   d.ppp.auth.stop();
   const before = d.sent.length;
-  run.receive(papRequest('vpn1', '123456').subarray(2));
+  const payload = papRequest('vpn1', '123456').subarray(2);
+  run.receive(payload, { protocol: 0xc023, payload, addressControl: false, protocolFieldLength: 2 });
   await settle();
   assert.equal(d.sent.length, before, 'a stopped run neither answers nor reports');
 });

@@ -11,6 +11,7 @@ import {
   type FrameReceiver,
   type Link,
   type Logger,
+  type SessionResource,
 } from '@switchyard/core';
 import {
   PppLink,
@@ -62,7 +63,7 @@ export interface PppSessionEvents {
 /** The Link as the session uses it: the transport side only (frames arrive through receive()). */
 export type PppTransport = Pick<Link, 'session' | 'send' | 'close' | 'maxFrameBytes'>;
 
-export class PppSession implements PppSessionContextOptions, FrameReceiver {
+export class PppSession implements PppSessionContextOptions, FrameReceiver, SessionResource {
   /** Created by the first listener: on the server nobody listens, and every session would hold one. */
   private emitter: EventEmitter<PppSessionEvents> | undefined;
   readonly facts: PppFacts;
@@ -82,6 +83,8 @@ export class PppSession implements PppSessionContextOptions, FrameReceiver {
   private isSettled = false;
   /** Made only when release() must wait for that (rare: most sessions end from below). */
   private onSettled: (() => void) | undefined;
+  /** Identifiers for Protocol-Rejects when the LCP in use keeps no counter of its own. */
+  private fallbackIdentifier = 0;
 
   constructor(
     private readonly transport: PppTransport,
@@ -90,8 +93,7 @@ export class PppSession implements PppSessionContextOptions, FrameReceiver {
     const session = transport.session;
     this.logger = options.logger ?? session.logger;
     this.facts = { localName: options.localName };
-    let fallbackId = 0;
-    this.link = new PppLink({ nextIdentifier: () => this.lcp.nextIdentifier?.() ?? ++fallbackId & 0xff });
+    this.link = new PppLink(this); // PppLinkOptions: nextIdentifier() below
     this.context = new PppSessionContext(this);
     const authenticators = options.authenticators ?? [];
     // A client without credentials cannot agree to authenticate: LCP then Rejects the option.
@@ -149,7 +151,7 @@ export class PppSession implements PppSessionContextOptions, FrameReceiver {
   /** The tunnel carries frames: Establish (RFC 1661 §3.3), LCP's first Configure-Request. */
   start(): void {
     // Released after every resource attached later (leases, routes), before the transport's own.
-    this.session.attach('ppp', (reason) => this.release(reason));
+    this.session.attach('ppp', this);
     this.signal('lowerUp');
     this.lcp.open();
   }
@@ -260,6 +262,16 @@ export class PppSession implements PppSessionContextOptions, FrameReceiver {
    * The session is closing (from here or elsewhere: appliance stop, admin). If LCP is still up, send our
    * Terminate-Request and wait for the Ack or Max-Terminate (pppd on SIGTERM), then close the transport.
    */
+  /** PppLinkOptions: Protocol-Reject Identifiers come from LCP's counter, as pppd shares it. */
+  nextIdentifier(): number {
+    return this.lcp.nextIdentifier?.() ?? (this.fallbackIdentifier = (this.fallbackIdentifier + 1) & 0xff);
+  }
+
+  /** SessionResource: the session ends (see release()). */
+  sessionEnded(reason: CloseReason): Promise<void> {
+    return this.release(reason);
+  }
+
   private async release(reason: CloseReason): Promise<void> {
     this.releasing = true;
     if (!this.lcpDone && !this.transportDown) {

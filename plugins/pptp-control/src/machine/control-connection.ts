@@ -7,7 +7,7 @@ import type { PptpMessage } from '../codec/messages.js';
 import type { Call } from './call.js';
 import type { CallIdAllocator } from './call-id-allocator.js';
 import { Keepalive, type KeepaliveHooks } from './keepalive.js';
-import { SmallMap } from './small-map.js';
+import { CallTable } from './call-table.js';
 import {
   type CallDownReason,
   type CallInfo,
@@ -37,7 +37,7 @@ function resolveTimers(overrides: Partial<ControlTimers> | undefined): ControlTi
 export abstract class ControlConnection<Input extends { readonly type: string }> implements KeepaliveHooks {
   protected readonly timers: ControlTimers;
   private current: ControlState = 'idle';
-  private readonly table = new SmallMap<number, Call>();
+  private readonly table = new CallTable<Call>();
   private out: ControlOutput[] | undefined;
   private stateTimer: Timer | undefined;
   private readonly keepalive: Keepalive;
@@ -205,7 +205,7 @@ export abstract class ControlConnection<Input extends { readonly type: string }>
   }
 
   protected addCall(call: Call): void {
-    this.table.set(call.callId, call);
+    this.table.set(call);
     this.callsChanged();
   }
 

@@ -1,14 +1,14 @@
 // The proxy ARP entries of live sessions, pppd's sifproxyarp/cifproxyarp per session: published when a
 // session's address is assigned, withdrawn exactly once when the session ends (its release hook) or
 // when it is given another address. Failures are logged in pppd's words and never end a session.
-import type { Logger } from '@switchyard/core';
+import type { Logger, SessionResource } from '@switchyard/core';
 import { parseIpv4, selectProxyArpInterface } from '../machine/select-interface.js';
 import type { HostNetwork } from './host-network.js';
 
 /** The part of a core Session this needs. */
 export interface SessionHandle {
   readonly id: number;
-  attach(name: string, release: () => void): void;
+  attach(name: string, resource: SessionResource): void;
 }
 
 interface Entry {
@@ -16,7 +16,7 @@ interface Entry {
   readonly device: string;
 }
 
-export class ProxyArpEntries {
+export class ProxyArpEntries implements SessionResource {
   private readonly entries = new Map<number, Entry>();
 
   constructor(
@@ -53,9 +53,15 @@ export class ProxyArpEntries {
       });
       return;
     }
-    const entry = { address, device: chosen.device };
-    this.entries.set(session.id, entry);
-    session.attach('proxy arp', () => this.remove(session.id, entry));
+    this.entries.set(session.id, { address, device: chosen.device });
+    // The table itself is the session's resource (sessionEnded withdraws whatever entry the session has
+    // then): no closure per session. Once per session is enough; a second attachment would be harmless.
+    if (previous === undefined) session.attach('proxy arp', this);
+  }
+
+  /** SessionResource: the session's entry goes with it. */
+  sessionEnded(_reason: unknown, session: { readonly id: number }): void {
+    this.withdraw(session.id);
   }
 
   /** Withdraws the session's entry, if it has one; idempotent. */
@@ -69,8 +75,6 @@ export class ProxyArpEntries {
   }
 
   private remove(sessionId: number, entry: Entry): void {
-    // A release hook of a replaced entry must not remove its successor.
-    if (this.entries.get(sessionId) !== entry) return;
     this.entries.delete(sessionId);
     try {
       this.network.unpublish(entry.address, entry.device);
