@@ -12,6 +12,7 @@ import { ipcpPlugin } from '@switchyard/plugin-ipcp';
 import { lcpPlugin } from '@switchyard/plugin-lcp';
 import { mppePlugin } from '@switchyard/plugin-mppe';
 import { pppPlugin } from '@switchyard/plugin-ppp';
+import { pppScriptsPlugin } from '@switchyard/plugin-ppp-scripts';
 import { pptpControlPlugin } from '@switchyard/plugin-pptp-control';
 import { proxyArpPlugin } from '@switchyard/plugin-proxy-arp';
 import { secretsFilePlugin } from '@switchyard/plugin-secrets-file';
@@ -33,5 +34,6 @@ export const appliancePlugins: readonly Plugin<never>[] = [
   secretsFilePlugin,
   tunPlugin,
   proxyArpPlugin,
+  pppScriptsPlugin,
   sessionLogPlugin,
 ] as Plugin<never>[];

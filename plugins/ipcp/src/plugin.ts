@@ -1,6 +1,6 @@
 // ipcp: the IP Control Protocol (RFC 1332, RFC 1877) as a NetworkControlFactory. Peer addresses come
 // from the AddressPool; IP packets go to the PacketSink (the tun plugin) when one is installed.
-import { addressPoolToken, definePlugin, packetSinkToken } from '@switchyard/core';
+import { addressPoolToken, definePlugin, ipLayerHooksToken, packetSinkToken } from '@switchyard/core';
 import { networkControlToken } from '@switchyard/ppp';
 import { type IpcpConfig, ipcpConfigSchema, validateIpcpConfig } from './config.js';
 import { createIpcpFactory } from './factory.js';
@@ -11,7 +11,7 @@ export const ipcpPlugin = definePlugin<IpcpConfig>({
   configSchema: ipcpConfigSchema,
   provides: [networkControlToken],
   requires: [addressPoolToken],
-  uses: [packetSinkToken],
+  uses: [packetSinkToken, ipLayerHooksToken],
   validate: validateIpcpConfig,
   register: (container, config) => {
     // Resolved at the first session: every provider has registered and started by then.
@@ -20,6 +20,7 @@ export const ipcpPlugin = definePlugin<IpcpConfig>({
       (dependencies ??= {
         pool: container.resolve(addressPoolToken),
         ...(container.isRegistered(packetSinkToken, true) && { sink: container.resolve(packetSinkToken) }),
+        ...(container.isRegistered(ipLayerHooksToken, true) && { hooks: container.resolve(ipLayerHooksToken) }),
       });
     container.registerInstance(networkControlToken, createIpcpFactory(config, resolve));
   },

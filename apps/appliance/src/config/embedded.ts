@@ -19,5 +19,8 @@ export const embeddedConfig = {
   'secrets-file': { path: '/etc/ppp/chap-secrets', allowMissing: true },
   tun: { localAddress: '10.231.0.1' },
   'proxy-arp': { enabled: false },
+  // No ip-up/ip-down scripts: Debian's ppp package installs /etc/ppp/ip-up and ip-down, whose
+  // ip-up.d/ip-down.d hooks are written for a dial-up client (README, "Native configuration").
+  'ppp-scripts': {},
   'session-log': {},
 } as const;

@@ -5,3 +5,4 @@ export * from './address-pool.js';
 export * from './packet-sink.js';
 export * from './authenticator.js';
 export * from './call-channel.js';
+export * from './ip-layer-hooks.js';

@@ -19,6 +19,8 @@ export interface PacketPort {
 }
 
 export interface PacketSink {
+  /** The host interface the packets cross (the TUN device's name), when there is one. */
+  readonly deviceName?: string;
   open(route: PacketRoute): Promise<PacketPort>;
 }
 

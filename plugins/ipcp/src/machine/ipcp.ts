@@ -179,6 +179,10 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
     if (this.disposed) return;
     this.disposed = true;
     this.closeRoute();
+    if (this.opened) {
+      this.opened = false; // released while Opened: ip-down still runs, as in pppd
+      this.ipDown();
+    }
     this.protocol.dispose();
     this.context.link.unregister(PppProtocol.IP);
   }
@@ -247,15 +251,36 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
     const assigned = server ? peerAddress : localAddress;
     if (assigned !== undefined) context.session.ipAssigned(assigned);
     context.session.setState('network');
-    if (assigned !== undefined) this.openRoute(assigned);
+    if (assigned !== undefined) this.bringUp(assigned, facts);
     this.events.up();
   }
 
   private down(): void {
     this.opened = false;
     this.closeRoute();
+    this.ipDown(); // pppd ipcp_down: the interface is down before ip-down runs
     this.context.facts.ipcp = undefined;
     this.events.down();
+  }
+
+  private ipDown(): void {
+    const facts = this.context.facts.ipcp;
+    if (facts) this.setup.hooks?.down(this.context.session, facts);
+  }
+
+  /** pppd ipcp_up: ip-pre-up (waited for) before the route opens; ip-up once it is open. */
+  private bringUp(address: string, facts: IpcpAgreement): void {
+    const { hooks } = this.setup;
+    const gate = hooks?.beforeUp(this.context.session, facts);
+    if (!gate) {
+      this.openRoute(address);
+      return;
+    }
+    const generation = this.routeGeneration;
+    const open = () => {
+      if (generation === this.routeGeneration && this.opened && !this.disposed) this.openRoute(address);
+    };
+    void gate.then(open, open);
   }
 
   private finish(event: Event): void {
@@ -271,9 +296,12 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
 
   /** The route for `address` in the PacketSink: IP from the sink goes to the peer, and back. */
   private openRoute(address: string): void {
-    const { sink } = this.setup;
-    if (!sink) return;
+    const { sink, hooks } = this.setup;
     const { context } = this;
+    if (!sink) {
+      if (context.facts.ipcp) hooks?.up(context.session, context.facts.ipcp);
+      return;
+    }
     const generation = ++this.routeGeneration;
     const lcp = context.facts.lcp;
     const mtu = context.dataMtuBytes ?? lcp?.mtuBytes ?? lcp?.peerMruBytes ?? 1500;
@@ -287,6 +315,7 @@ export class Ipcp implements NetworkControl, ControlProtocolOptions, IpAddressPo
         this.port = port;
         this.attachToSession();
         context.logger.debug('packet route open', { address, mtu });
+        if (context.facts.ipcp) hooks?.up(context.session, context.facts.ipcp);
       },
       (error: unknown) => {
         // pppd: "Interface configuration failed" closes IPCP, and with it the link.

@@ -5,6 +5,7 @@ import {
   closeReason,
   type AddressPool,
   type CloseReason,
+  type IpLayerHooks,
   type Lease,
   type PacketSink,
 } from '@switchyard/core';
@@ -15,6 +16,8 @@ export interface IpcpDependencies {
   readonly pool?: AddressPool;
   /** Where IP packets go (a TUN device); without one IP frames are dropped. */
   readonly sink?: PacketSink;
+  /** Run around the IP layer (pppd's ip-pre-up, ip-up, ip-down scripts), when a plugin provides them. */
+  readonly hooks?: IpLayerHooks;
 }
 
 export type LeaseOutcome =
