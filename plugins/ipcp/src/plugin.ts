@@ -20,7 +20,9 @@ export const ipcpPlugin = definePlugin<IpcpConfig>({
       (dependencies ??= {
         pool: container.resolve(addressPoolToken),
         ...(container.isRegistered(packetSinkToken, true) && { sink: container.resolve(packetSinkToken) }),
-        ...(container.isRegistered(ipLayerHooksToken, true) && { hooks: container.resolve(ipLayerHooksToken) }),
+        ...(container.isRegistered(ipLayerHooksToken, true) && {
+          hooks: container.resolve(ipLayerHooksToken),
+        }),
       });
     container.registerInstance(networkControlToken, createIpcpFactory(config, resolve));
   },

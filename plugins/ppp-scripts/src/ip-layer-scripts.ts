@@ -162,7 +162,9 @@ export class IpLayerScripts implements IpLayerHooks {
           }
           const facts = this.facts(session, ip, kind === 'ip-down' ? record?.stats : undefined);
           const logger = session.logger;
-          return this.host.run(kind, scriptArguments(path, facts), scriptEnvironment(facts), logger).then(resolve);
+          return this.host
+            .run(kind, scriptArguments(path, facts), scriptEnvironment(facts), logger)
+            .then(resolve);
         },
         cancel: skip,
       });

@@ -11,7 +11,12 @@ import {
   type Logger,
   type Session,
 } from '@switchyard/core';
-import { anyScript, pppScriptsConfigSchema, validatePppScriptsConfig, type PppScriptsConfig } from './config.js';
+import {
+  anyScript,
+  pppScriptsConfigSchema,
+  validatePppScriptsConfig,
+  type PppScriptsConfig,
+} from './config.js';
 import { SystemScriptHost } from './io/script-host.js';
 import { IpLayerScripts } from './ip-layer-scripts.js';
 import { ConcurrencyLimiter } from './machine/limiter.js';
@@ -48,7 +53,9 @@ export const pppScriptsPlugin = definePlugin<PppScriptsConfig>({
       return;
     }
     const hooks = container.resolve(ipLayerHooksToken) as DeferredHooks;
-    const sink = container.isRegistered(packetSinkToken, true) ? container.resolve(packetSinkToken) : undefined;
+    const sink = container.isRegistered(packetSinkToken, true)
+      ? container.resolve(packetSinkToken)
+      : undefined;
     const host = new SystemScriptHost(clock, config.timeoutSeconds * 1000);
     const paths = { 'ip-pre-up': config.ipPreUp, 'ip-up': config.ipUp, 'ip-down': config.ipDown };
     await host.prime(Object.values(paths).filter((p): p is string => p !== undefined));
@@ -88,7 +95,11 @@ function loginName(): string {
   }
 }
 
-function waitBounded(done: Promise<void>, limitMs: number, clock: { setTimer: (ms: number, f: () => void) => { cancel(): void } }) {
+function waitBounded(
+  done: Promise<void>,
+  limitMs: number,
+  clock: { setTimer: (ms: number, f: () => void) => { cancel(): void } },
+) {
   return new Promise<void>((resolve) => {
     const timer = clock.setTimer(limitMs, resolve);
     void done.then(() => {

@@ -35,6 +35,11 @@ export interface CompatConfig {
   readonly mppe: MppePolicy;
   /** pppd `ktune` together with `proxyarp`: pppd then sets net.ipv4.ip_forward to 1 (sys-linux.c). */
   readonly enableIpForwarding: boolean;
+  /**
+   * The scripts' ipparam: pptpd passes `ipparam <client IP>` after the options files unless
+   * `noipparam`; then the files' own `ipparam`, if any, is what pppd keeps.
+   */
+  readonly ipparamPeerAddress: boolean;
   /** Every pppd option as typed by the reader, for the LCP, IPCP, CHAP and CCP plugins. */
   readonly ppp: PppdOptions;
   /** Every option word read, in order, with where it was and what became of it (for `dump`). */
@@ -59,4 +64,9 @@ export const pppdDefaults = {
   systemOptions: '/etc/ppp/options',
   chapSecrets: '/etc/ppp/chap-secrets',
   papSecrets: '/etc/ppp/pap-secrets',
+  ipPreUp: '/etc/ppp/ip-pre-up',
+  ipUp: '/etc/ppp/ip-up',
+  ipDown: '/etc/ppp/ip-down',
+  /** main.c child_wait. */
+  childTimeoutSeconds: 5,
 } as const;

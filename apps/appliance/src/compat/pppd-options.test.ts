@@ -108,7 +108,15 @@ const cases: [string, 'applied' | 'no effect' | 'refused', Check?][] = [
   ['logfile /var/log/pptpd.log', 'applied', (o) => o.logfile === '/var/log/pptpd.log'],
   ['nologfd', 'no effect'],
   ['noipx', 'no effect'],
-  ['ipparam 192.0.2.7', 'no effect'],
+  ['ipparam 192.0.2.7', 'applied', (o) => o.ipparam === '192.0.2.7'],
+  ['ip-up-script /etc/ppp/vpn-up', 'applied', (o) => o.scripts.ipUp === '/etc/ppp/vpn-up'],
+  ['ip-down-script /etc/ppp/vpn-down', 'applied', (o) => o.scripts.ipDown === '/etc/ppp/vpn-down'],
+  ['ip-pre-up-script /etc/ppp/vpn-pre', 'applied', (o) => o.scripts.ipPreUp === '/etc/ppp/vpn-pre'],
+  ['ip-up-script vpn-up', 'refused'],
+  ['ipv6-up-script /etc/ppp/ipv6-up', 'no effect'],
+  ['child-timeout 20', 'applied', (o) => o.childTimeoutSeconds === 20],
+  ['set SITE=berlin', 'applied', (o) => o.environment.SITE === 'berlin'],
+  ['set SITE', 'refused'],
   ['remotename peer', 'no effect'],
   ['usepeerdns', 'no effect'],
   ['asyncmap 0', 'applied', (o) => o.lcp.asyncmap === 0 && o.lcp.negotiateAsyncmap],
@@ -129,6 +137,12 @@ for (const [line, disposition, check] of cases) {
     if (check) assert.ok(check(r.options), `effect of '${line}'`);
   });
 }
+
+test("'unset' removes what an earlier 'set' added; other variables stay (pppd options.c)", () => {
+  const r = parse('set A=1\nset B=x=y\nunset A\n');
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.options.environment, { B: 'x=y' });
+});
 
 test('refused options are problems with file:line, option, value and reason', () => {
   const r = parse(

@@ -51,13 +51,20 @@ test('implemented keywords are typed: listen, connections, pidfile', () => {
   assert.equal(conf.pidfile?.value, '/run/pptpd.pid');
 });
 
-test('accepted keywords without effect give a note each: noipparam, logwtmp, ppp, speed', () => {
-  const { notes, problems } = parse('noipparam\nlogwtmp\nppp /usr/sbin/pppd\nspeed 115200\n');
+test('accepted keywords without effect give a note each: logwtmp, ppp, speed', () => {
+  const { notes, problems } = parse('logwtmp\nppp /usr/sbin/pppd\nspeed 115200\n');
   assert.deepEqual(problems, []);
   assert.deepEqual(
     notes.map((n) => n.split(':').slice(0, 2).join(':')),
-    ['pptpd.conf:1 noipparam', 'pptpd.conf:2 logwtmp', 'pptpd.conf:3 ppp', 'pptpd.conf:4 speed'],
+    ['pptpd.conf:1 logwtmp', 'pptpd.conf:2 ppp', 'pptpd.conf:3 speed'],
   );
+});
+
+test('noipparam is applied (pptpd then passes no ipparam to pppd), without a note', () => {
+  const { conf, notes, problems } = parse('noipparam\n');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(notes, []);
+  assert.equal(conf.noipparam?.value, true);
 });
 
 test('refused keywords are problems naming file:line, keyword, value and why: delegate, bcrelay, vrf', () => {

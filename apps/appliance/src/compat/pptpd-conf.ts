@@ -23,6 +23,8 @@ export interface PptpdConf {
   readonly listen?: Setting<string>;
   readonly connections?: Setting<number>;
   readonly pidfile?: Setting<string>;
+  /** pptpd then does not pass `ipparam <client IP>` to pppd, so the scripts' 6th argument changes. */
+  readonly noipparam?: Setting<true>;
 }
 
 export interface PptpdConfResult {
@@ -84,9 +86,9 @@ const keywords: Readonly<Record<string, Handler>> = {
     if (n !== undefined) d.connections = { value: n, at };
   },
   pidfile: pathValue('pidfile'),
-  noipparam: (_d, v, at, out, what) => {
+  noipparam: (d, v, at, out, what) => {
     flagValueIgnored(v, at, out, what);
-    out.note(at, what, 'no effect: no ip-up/ip-down scripts run, which is where pppd passes ipparam');
+    d.noipparam = { value: true, at };
   },
   logwtmp: (_d, v, at, out, what) => {
     flagValueIgnored(v, at, out, what);

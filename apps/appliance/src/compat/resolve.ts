@@ -77,6 +77,14 @@ export function resolveCompat(input: CompatInput): CompatConfig {
       'no effect without proxyarp: pppd only turns on IP forwarding for proxy ARP',
     );
   }
+  const ipparamPeerAddress = conf.noipparam === undefined;
+  if (ipparamPeerAddress && ppp.options.ipparam !== undefined) {
+    out.note(
+      ppp.options.origin.get('ipparam') ?? optionsAt,
+      'ipparam',
+      "overridden: pptpd passes 'ipparam <client IP>' after this file (add noipparam to pptpd.conf to keep it)",
+    );
+  }
   return {
     ...(conf.listen && { listen: conf.listen.value }),
     connections: addresses.connections,
@@ -92,6 +100,7 @@ export function resolveCompat(input: CompatInput): CompatConfig {
     auth,
     mppe,
     enableIpForwarding: ktune && ipcp.proxyarp,
+    ipparamPeerAddress,
     ppp: ppp.options,
     pppEntries: ppp.entries,
     notes: out.notes,

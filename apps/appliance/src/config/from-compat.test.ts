@@ -43,6 +43,14 @@ test("the seed's pptpd.conf and options.pptpd become plugin sections that honour
   assert.deepEqual(config['proxy-arp'], { enabled: true, ktune: false }); // proxyarp
   assert.equal(config['secrets-file']?.path, '/etc/ppp/chap-secrets');
   assert.equal(config.tun?.localAddress, '10.0.0.254');
+  // pppd's default scripts, run if they exist; pptpd passes `ipparam <client IP>`.
+  assert.deepEqual(config['ppp-scripts'], {
+    ipPreUp: '/etc/ppp/ip-pre-up',
+    ipUp: '/etc/ppp/ip-up',
+    ipDown: '/etc/ppp/ip-down',
+    ipparamPeerAddress: true,
+    environment: {},
+  });
   // The sections are valid for the appliance's plugins as they stand (schemas and validate()).
   assert.doesNotThrow(() => validateConfig(appliancePlugins, config));
 });
@@ -57,8 +65,56 @@ test('--secrets overrides the chap-secrets path; pppd name defaults to the host 
   assert.equal(config['proxy-arp']?.enabled, false);
 });
 
-test('the embedded default configuration is valid for the appliance plugins', () => {
+test('script options, ipparam, noipparam, child-timeout and set become the ppp-scripts section', () => {
+  const options = [
+    'ip-up-script /srv/up',
+    'ip-down-script /srv/down',
+    'ipparam office',
+    'child-timeout 0',
+    'set SITE=berlin',
+    'require-mschap-v2',
+  ].join('\n');
+  const read = (conf: string) =>
+    resolveCompat({
+      pptpdConf: { path: '/etc/pptpd.conf', text: `option /etc/ppp/o\n${conf}` },
+      readInclude: filesReader({ '/etc/ppp/o': `${options}\n` }),
+    });
+  const withoutIpparam = read('noipparam\n');
+  assert.deepEqual(withoutIpparam.problems, []);
+  const section = nativeConfigFromCompat(withoutIpparam, { hostName: 'gw' })['ppp-scripts'];
+  assert.deepEqual(section, {
+    ipPreUp: '/etc/ppp/ip-pre-up',
+    ipUp: '/srv/up',
+    ipDown: '/srv/down',
+    ipparam: 'office', // noipparam: the file's own ipparam is what pppd keeps
+    ipparamPeerAddress: false,
+    environment: { SITE: 'berlin' },
+    stopTimeoutSeconds: 3600, // child-timeout 0 (for ever), bounded
+  });
+  assert.doesNotThrow(() =>
+    validateConfig(appliancePlugins, nativeConfigFromCompat(withoutIpparam, { hostName: 'gw' })),
+  );
+  // Without noipparam pptpd's `ipparam <client IP>` comes after the file and wins, with a note.
+  const passed = read('');
+  const scripts = nativeConfigFromCompat(passed, { hostName: 'gw' })['ppp-scripts'];
+  assert.equal(scripts?.ipparamPeerAddress, true);
+  assert.equal(scripts?.ipparam, undefined);
+  assert.ok(
+    passed.notes.some((n) => /ipparam: overridden: pptpd passes/.test(n)),
+    passed.notes.join('\n'),
+  );
+});
+
+test('the embedded default configuration is valid for the appliance plugins and runs no script', () => {
   const config = validateConfig(appliancePlugins, embeddedConfig);
+  assert.deepEqual(config['ppp-scripts'], {
+    ipparamPeerAddress: false,
+    speed: 115200,
+    environment: {},
+    maxConcurrent: 16,
+    timeoutSeconds: 60,
+    stopTimeoutSeconds: 5,
+  });
   assert.deepEqual(config['mppe'] && (config['mppe'] as { requireMppe128: boolean }).requireMppe128, true);
   assert.equal((config['secrets-file'] as { allowMissing: boolean }).allowMissing, true);
 });

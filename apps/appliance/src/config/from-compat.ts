@@ -2,6 +2,7 @@
 // option the compat reader typed lands in the section of the plugin that implements it; an option left
 // undefined keeps that plugin's own default (which is pppd's).
 import type { CompatConfig } from '../compat/index.js';
+import { pppdDefaults } from '../compat/compat-config.js';
 
 export interface FromCompatOptions {
   /** pppd's default `name` is the host name. */
@@ -79,6 +80,23 @@ export function nativeConfigFromCompat(c: CompatConfig, options: FromCompatOptio
     'secrets-file': { path: options.secretsPath ?? c.ppp.chapSecretsPath ?? c.chapSecretsPath },
     tun: defined({ localAddress: singleLocal }),
     'proxy-arp': { enabled: ipcp.proxyarp, ktune: c.enableIpForwarding },
+    'ppp-scripts': pppScripts(c),
     'session-log': {},
   };
+}
+
+/** pppd runs /etc/ppp/ip-up and the others whenever they exist, unless an option names other files. */
+function pppScripts(c: CompatConfig): Section {
+  const { scripts, ipparam, childTimeoutSeconds, environment } = c.ppp;
+  return defined({
+    ipPreUp: scripts.ipPreUp ?? pppdDefaults.ipPreUp,
+    ipUp: scripts.ipUp ?? pppdDefaults.ipUp,
+    ipDown: scripts.ipDown ?? pppdDefaults.ipDown,
+    ipparam: c.ipparamPeerAddress ? undefined : ipparam,
+    ipparamPeerAddress: c.ipparamPeerAddress,
+    environment: { ...environment },
+    // pppd's child-timeout 0 waits for ever; an appliance stop waits an hour at most.
+    stopTimeoutSeconds:
+      childTimeoutSeconds === undefined ? undefined : childTimeoutSeconds === 0 ? 3600 : childTimeoutSeconds,
+  });
 }

@@ -58,7 +58,8 @@ export class ScriptProcesses {
   async run(script: ScriptRun, clock: Clock): Promise<ScriptOutcome> {
     const [path, ...args] = script.argv as [string, ...string[]];
     const check = await checkExecutable(path);
-    if (!check.ok) return check.absent ? { kind: 'absent' } : { kind: 'not-executable', reason: check.reason };
+    if (!check.ok)
+      return check.absent ? { kind: 'absent' } : { kind: 'not-executable', reason: check.reason };
     return this.spawn(path, args, script, clock);
   }
 
@@ -85,7 +86,8 @@ export class ScriptProcesses {
       this.children.add(child);
       let output = '';
       const keep = (chunk: Buffer) => {
-        if (output.length < outputLimitBytes) output += chunk.toString('utf8', 0, outputLimitBytes - output.length);
+        if (output.length < outputLimitBytes)
+          output += chunk.toString('utf8', 0, outputLimitBytes - output.length);
       };
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);

@@ -47,7 +47,10 @@ export class SystemScriptHost implements ScriptHost {
     logger: Logger,
   ): Promise<void> {
     try {
-      const outcome = await this.processes.run({ argv, env, timeoutMs: this.timeoutMs, killGraceMs }, this.clock);
+      const outcome = await this.processes.run(
+        { argv, env, timeoutMs: this.timeoutMs, killGraceMs },
+        this.clock,
+      );
       logOutcome(kind, argv[0]!, outcome, logger, this.timeoutMs);
     } catch (error) {
       logger.error(`${kind}: running ${argv[0]} failed`, { error: String(error) });

@@ -7,7 +7,22 @@ const dialOut = 'no effect: it controls dialling out and reconnecting, and a ser
 const serialLine = 'no effect: PPTP carries PPP over GRE, there is no serial line to configure';
 const replacesCall =
   "it would replace the call's link with a device or program: pptpd breaks with it too; remove it";
-const noScripts = 'ip-up/ip-down scripts are not run: do their work (routes, firewall) outside the appliance';
+const noIpv6Scripts = 'no effect: IPv6 is never negotiated, so no ipv6-up/ipv6-down script ever runs';
+
+/** `ip-up-script` and its kin: an absolute path, since the appliance's working directory is not pppd's. */
+function scriptOption(name: string, key: 'ipUp' | 'ipDown' | 'ipPreUp'): OptionSpec {
+  return withArg(name, (d, arg, ctx) => {
+    if (!arg.startsWith('/')) return ctx.problem(arg, 'give an absolute path to the script');
+    d.scripts[key] = arg;
+  });
+}
+
+/** pppd `set NAME=value` (options.c user_setenv): a variable for every script. */
+const setVariable = withArg('set', (d, arg, ctx) => {
+  const eq = arg.indexOf('=');
+  if (eq <= 0) return ctx.problem(arg, "expected NAME=value (pppd: 'set' needs a '=' after a name)");
+  d.environment[arg.slice(0, eq)] = arg.slice(eq + 1);
+});
 
 /** `plugin <name>`: pppd loads a shared object. Each is refused; the reason points at what replaces it. */
 const plugin = withArg('plugin', (_d, arg, ctx) => {
@@ -69,18 +84,20 @@ export const generalOptions: readonly OptionSpec[] = [
     1,
     "no effect: it only completes the host name pppd uses when 'name' is absent; give 'name'",
   ),
-  noEffect('child-timeout', 1, 'no effect: no scripts or child processes are run'),
-  noEffect('set', 1, 'no effect: no scripts are run that could see the variable'),
-  noEffect('unset', 1, 'no effect: no scripts are run that could see the variable'),
+  integer('child-timeout', (d, n) => (d.childTimeoutSeconds = n)),
+  setVariable,
+  withArg('unset', (d, arg) => delete d.environment[arg]),
   plugin,
   refused('pass-filter', 1, 'packet filters are not implemented: traffic the filter drops would pass'),
   noEffect('active-filter', 1, 'no effect: every packet counts as activity for the idle timer'),
   refused('maxoctets', 1, 'traffic limits (maxoctets) are not implemented', ['mo']),
   refused('mo-direction', 1, 'traffic limits (maxoctets) are not implemented'),
   refused('mo-timeout', 1, 'traffic limits (maxoctets) are not implemented'),
-  ...['ip-up-script', 'ip-down-script', 'ip-pre-up-script', 'ipv6-up-script', 'ipv6-down-script'].map(
-    (name) => refused(name, 1, noScripts),
-  ),
+  scriptOption('ip-up-script', 'ipUp'),
+  scriptOption('ip-down-script', 'ipDown'),
+  scriptOption('ip-pre-up-script', 'ipPreUp'),
+  noEffect('ipv6-up-script', 1, noIpv6Scripts),
+  noEffect('ipv6-down-script', 1, noIpv6Scripts),
   refused('--version', 0, 'pppd would print its version and exit, failing every call'),
   refused('--help', 0, 'pppd would print its usage and exit, failing every call', ['-h']),
   noEffect('lock', 0, 'no effect: UUCP lock files only guard serial devices, and a PPTP call has none'),

@@ -90,11 +90,7 @@ export const ipcpOptions: readonly OptionSpec[] = [
     0,
     'not honoured: a client always gets its address from remoteip; one it proposes itself is NAKed (pppd would take it)',
   ),
-  noEffect(
-    'ipparam',
-    1,
-    "no effect: pptpd passes 'ipparam <client IP>' after this file, and no ip-up scripts run",
-  ),
+  withArg('ipparam', (d, arg) => (d.ipparam = arg)),
   noEffect('noipdefault', 0, 'no effect: our address always comes from localip'),
   noEffect('usepeerdns', 0, 'no effect: it asks the peer for DNS servers, which only a client does'),
   noEffect('netmask', 1, 'no effect: no per-client interface is created whose netmask could be set'),

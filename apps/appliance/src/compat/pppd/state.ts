@@ -105,6 +105,14 @@ export interface PppdOptions {
   readonly ktune: boolean;
   readonly chapSecretsPath?: string;
   readonly papSecretsPath?: string;
+  /** `ip-pre-up-script`, `ip-up-script`, `ip-down-script`; absent ones are pppd's /etc/ppp defaults. */
+  readonly scripts: { readonly ipPreUp?: string; readonly ipUp?: string; readonly ipDown?: string };
+  /** `ipparam`: the scripts' 6th argument (pptpd's own `ipparam <client IP>` comes later and wins). */
+  readonly ipparam?: string;
+  /** `child-timeout`: seconds pppd waits for its scripts when it exits (0: for ever). */
+  readonly childTimeoutSeconds?: number;
+  /** `set NAME=value` minus `unset NAME`: extra variables for the scripts. */
+  readonly environment: Readonly<Record<string, string>>;
   /** Where each option (by its canonical name) was last set: for messages. */
   readonly origin: ReadonlyMap<string, Source>;
 }
@@ -130,6 +138,8 @@ export interface PppdDraft extends Omit<
   };
   ccp: Omit<Mutable<PppdCcpOptions>, 'mppe' | 'requested'> & { mppe: Set<40 | 128>; requested: string[] };
   chap: Mutable<PppdOptions['chap']>;
+  scripts: Mutable<PppdOptions['scripts']>;
+  environment: Record<string, string>;
 }
 
 /** pppd's state before any option: lcp_init, ipcp_init, ccp_init and the option variables' initial values. */
@@ -160,6 +170,8 @@ export function initialDraft(): PppdDraft {
     debugLevel: 0,
     dump: false,
     ktune: false,
+    scripts: {},
+    environment: {},
   };
 }
 
@@ -182,6 +194,8 @@ export function finishDraft(draft: PppdDraft, origin: ReadonlyMap<string, Source
       requested: [...draft.ccp.requested],
     },
     chap: { ...draft.chap },
+    scripts: { ...draft.scripts },
+    environment: { ...draft.environment },
     origin,
   };
 }
