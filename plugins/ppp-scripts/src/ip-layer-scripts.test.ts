@@ -49,7 +49,7 @@ function setup(config: Partial<PppScriptsConfig> = {}) {
   const registry = new SessionRegistry(clock, new LogCapture().logger());
   const host = new FakeHost();
   const limiter = new ConcurrencyLimiter(config.maxConcurrent ?? baseConfig.maxConcurrent);
-  const daemon = { interfaceName: () => 'sy-pptp0', loginName: 'root', uid: 0, pid: 99 };
+  const daemon = { interfaceName: () => 'sy-pptp0', loginName: 'root', uid: 0 };
   const scripts = new IpLayerScripts({ ...baseConfig, ...config }, daemon, limiter, host, clock);
   const session = (n: number) => {
     const s = registry.create('pptp', `172.31.255.${n}`);
@@ -82,7 +82,15 @@ test("arguments and variables: the session's addresses, the client's IP as ippar
   const { s, ip } = session(3);
   scripts.up(s, ip);
   await turn();
-  assert.deepEqual(host.calls[0]!.argv, ['/s/up', 'sy-pptp0', 'none', '115200', '10.0.0.254', '10.0.0.203', '172.31.255.3']);
+  assert.deepEqual(host.calls[0]!.argv, [
+    '/s/up',
+    'sy-pptp0',
+    'none',
+    '115200',
+    '10.0.0.254',
+    '10.0.0.203',
+    '172.31.255.3',
+  ]);
   assert.equal(host.calls[0]!.env.PEERNAME, 'user3');
   assert.equal(host.calls[0]!.env.CONNECT_TIME, undefined);
   host.calls[0]!.finish();
@@ -116,6 +124,25 @@ test('ip-pre-up gates: beforeUp returns a promise that settles when the script e
   host.calls[0]!.finish();
   await turn();
   assert.equal(open, true);
+});
+
+test('IP down while ip-pre-up runs: ip-up then ip-down still run after it, as in pppd (ipcp_up goes on)', async () => {
+  const { host, scripts, session } = setup({ maxConcurrent: 4 });
+  const { s, ip } = session(1);
+  const gate = scripts.beforeUp(s, ip);
+  assert.ok(gate);
+  scripts.down(s, ip); // the route never opened: IPCP went down during ip-pre-up
+  await turn();
+  assert.deepEqual(host.kinds(), ['ip-pre-up:10.0.0.201'], 'ip-up waits for ip-pre-up, free slots or not');
+  host.calls[0]!.finish();
+  await turn();
+  assert.deepEqual(host.kinds(), ['ip-pre-up:10.0.0.201', 'ip-up:10.0.0.201']);
+  host.calls[1]!.finish();
+  await turn();
+  assert.deepEqual(host.kinds(), ['ip-pre-up:10.0.0.201', 'ip-up:10.0.0.201', 'ip-down:10.0.0.201']);
+  host.calls[2]!.finish();
+  await turn();
+  assert.equal(scripts.pendingSessions, 0);
 });
 
 test('no script present: no gate, no run, no per-session record', async () => {

@@ -28,7 +28,6 @@ export interface DaemonFacts {
   interfaceName(): string;
   readonly loginName: string;
   readonly uid: number;
-  readonly pid: number;
 }
 
 /** One session's scripts: the order, and what ip-down will be told. */
@@ -40,6 +39,10 @@ class SessionRecord {
   stats: LinkStats | undefined;
   /** Set when a stop skipped this session's ip-up: its ip-down is skipped too. */
   skipped = false;
+  /** The session's ip-pre-up, which its ip-up must wait for. */
+  preUp: Promise<void> | undefined;
+  /** up() was called: the route opened. */
+  routeOpened = false;
 
   constructor(
     readonly session: Session,
@@ -68,17 +71,17 @@ export class IpLayerScripts implements IpLayerHooks {
   beforeUp(session: Session, ip: IpLayerInfo): Promise<void> | undefined {
     const path = this.config.ipPreUp;
     if (path === undefined || this.stopping || !this.host.present(path)) return undefined;
-    return this.schedule('ip-pre-up', path, session, ip, undefined);
+    const preUp = this.schedule('ip-pre-up', path, session, ip, undefined);
+    // pppd's ipcp_up goes on to ip-up whatever happens meanwhile, so an ip-down follows every ip-pre-up
+    // (which is what undoes its firewall rules): remember it, see down().
+    if (this.wanted()) this.record(session, ip).preUp = preUp;
+    return preUp;
   }
 
   up(session: Session, ip: IpLayerInfo): void {
     if (!this.wanted()) return;
-    let record = this.records.get(session.id);
-    if (!record) {
-      record = new SessionRecord(session, ip);
-      this.records.set(session.id, record);
-    }
-    record.ip = ip;
+    const record = this.record(session, ip);
+    record.routeOpened = true;
     // pppd ipcp_up: reset_link_stats() before ip-up, so ip-down's figures count from here.
     const { counters } = session;
     record.upAt = this.clock.now();
@@ -91,6 +94,12 @@ export class IpLayerScripts implements IpLayerHooks {
     const record = this.records.get(session.id);
     if (!record) return;
     record.ip = ip;
+    if (!record.routeOpened && record.preUp) {
+      // Down during ip-pre-up, before the route opened: pppd would still have run ip-up first.
+      record.routeOpened = true;
+      record.upAt = this.clock.now();
+      this.advance(record, record.sequence.up());
+    }
     // pppd ipcp_down: update_link_stats() first.
     const { counters } = session;
     record.stats = {
@@ -114,6 +123,16 @@ export class IpLayerScripts implements IpLayerHooks {
     this.stopped = true;
   }
 
+  private record(session: Session, ip: IpLayerInfo): SessionRecord {
+    let record = this.records.get(session.id);
+    if (!record) {
+      record = new SessionRecord(session, ip);
+      this.records.set(session.id, record);
+    }
+    record.ip = ip;
+    return record;
+  }
+
   private wanted(): boolean {
     const { ipUp, ipDown } = this.config;
     return (
@@ -126,9 +145,11 @@ export class IpLayerScripts implements IpLayerHooks {
     while (script !== undefined) {
       const path = script === 'ip-up' ? this.config.ipUp : this.config.ipDown;
       if (path !== undefined && !(script === 'ip-down' && record.skipped)) {
-        void this.schedule(script, path, record.session, record.ip, record).then(() =>
-          this.advance(record, record.sequence.finished()),
-        );
+        const next = () => this.advance(record, record.sequence.finished());
+        const run = () => void this.schedule(script!, path, record.session, record.ip, record).then(next);
+        // ip-up never overlaps the session's ip-pre-up, whatever the limit lets run at once.
+        if (script === 'ip-up' && record.preUp) void record.preUp.then(run);
+        else run();
         return;
       }
       script = record.sequence.finished(); // not configured: as pppd with a missing file
@@ -155,8 +176,9 @@ export class IpLayerScripts implements IpLayerHooks {
       }
       this.limiter.submit({
         start: () => {
-          // Stopping: a session whose IP is down by now needs neither its ip-pre-up nor its ip-up.
-          if (this.stopping && kind !== 'ip-down' && !record?.sequence.open) {
+          // Stopping: a session whose IP is down by now needs neither its ip-pre-up nor its ip-up
+          // (unless its ip-pre-up ran: then its ip-down must, and ip-up comes first, as in pppd).
+          if (this.stopping && kind !== 'ip-down' && !record?.sequence.open && !record?.preUp) {
             skip();
             return Promise.resolve();
           }
@@ -186,7 +208,6 @@ export class IpLayerScripts implements IpLayerHooks {
       ...(info.user !== undefined && { peerName: info.user }),
       loginName: daemon.loginName,
       uid: daemon.uid,
-      pid: daemon.pid,
       environment: config.environment,
       ...(stats && { linkStats: stats }),
     };

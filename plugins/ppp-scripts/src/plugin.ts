@@ -69,7 +69,6 @@ export const pppScriptsPlugin = definePlugin<PppScriptsConfig>({
       interfaceName: () => sink?.deviceName ?? 'none',
       loginName: loginName(),
       uid: process.getuid?.() ?? 0,
-      pid: process.pid,
     };
     const scripts = new IpLayerScripts(config, daemon, limiter, host, clock);
     hooks.target = scripts;

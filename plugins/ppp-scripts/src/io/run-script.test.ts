@@ -43,7 +43,10 @@ test('the child gets exactly the argv and environment given, cwd /, stdin /dev/n
   const outcome = await run([path, 'sy-pptp0', 'none'], { PATH: '/usr/bin:/bin', IFNAME: 'sy-pptp0' });
   assert.equal(outcome.kind, 'exited');
   const seen = readFileSync(out, 'utf8').split('\n');
-  assert.deepEqual(seen.filter((l) => l.startsWith('arg=')), [`arg=${path}`, 'arg=sy-pptp0', 'arg=none']);
+  assert.deepEqual(
+    seen.filter((l) => l.startsWith('arg=')),
+    [`arg=${path}`, 'arg=sy-pptp0', 'arg=none'],
+  );
   // sh adds PWD, SHLVL and _ itself; nothing of ours leaks (HOME, the test runner's variables…).
   const env = seen.filter((l) => /^[A-Z_]+=/.test(l) && !/^(PWD|SHLVL|_|OLDPWD)=/.test(l));
   assert.deepEqual(env, ['IFNAME=sy-pptp0', 'PATH=/usr/bin:/bin']);
@@ -68,7 +71,13 @@ test('a missing file is absent (pppd runs nothing, says nothing); a non-executab
 test('a non-zero exit is reported with its status, and the output is kept for the debug log', async () => {
   const path = script('fails', 'echo "no route to 10.9.9.9" >&2; exit 3');
   const outcome = await run([path]);
-  assert.deepEqual(outcome, { kind: 'exited', code: 3, signal: null, timedOut: false, output: 'no route to 10.9.9.9\n' });
+  assert.deepEqual(outcome, {
+    kind: 'exited',
+    code: 3,
+    signal: null,
+    timedOut: false,
+    output: 'no route to 10.9.9.9\n',
+  });
   const logs = new LogCapture();
   logOutcome('ip-down', path, outcome, logs.logger(), 1000);
   assert.match(logs.lines('warn').join('\n'), /ip-down: .*fails failed with exit status 3/);

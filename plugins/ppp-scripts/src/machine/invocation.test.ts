@@ -12,7 +12,6 @@ const facts: ScriptFacts = {
   peerName: 'vpn1',
   loginName: 'root',
   uid: 0,
-  pid: 4242,
   environment: {},
 };
 
@@ -33,12 +32,11 @@ test('without an ipparam the vector ends after the remote address (pppd: argv[6]
   assert.equal(scriptArguments('/etc/ppp/ip-up', rest).length, 6);
 });
 
-test("ip-up's environment: pppd's variables and a PATH, nothing else (no CONNECT_TIME before ip-down)", () => {
+test("ip-up's environment: pppd's variables and a PATH, nothing else (no CONNECT_TIME before ip-down, no PPPD_PID)", () => {
   assert.deepEqual(scriptEnvironment(facts), {
     PATH: scriptPath,
     PPPLOGNAME: 'root',
     ORIG_UID: '0',
-    PPPD_PID: '4242',
     DEVICE: 'none',
     IFNAME: 'sy-pptp0',
     SPEED: '115200',
@@ -64,7 +62,10 @@ test('no PEERNAME without authentication (pppd sets it in auth.c on success only
 });
 
 test("`set` variables are passed, and pppd's own replace one of the same name (script_setenv)", () => {
-  const env = scriptEnvironment({ ...facts, environment: { SITE: 'berlin', IFNAME: 'fake', PATH: '/opt/bin' } });
+  const env = scriptEnvironment({
+    ...facts,
+    environment: { SITE: 'berlin', IFNAME: 'fake', PATH: '/opt/bin' },
+  });
   assert.equal(env.SITE, 'berlin');
   assert.equal(env.IFNAME, 'sy-pptp0');
   assert.equal(env.PATH, '/opt/bin', 'PATH is ours, not pppd’s: a `set PATH=` wins');

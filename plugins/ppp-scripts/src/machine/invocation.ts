@@ -32,8 +32,6 @@ export interface ScriptFacts {
   readonly loginName: string;
   /** ORIG_UID: that user's real uid. */
   readonly uid: number;
-  /** PPPD_PID: the daemon's pid (the appliance's; every session shares it). */
-  readonly pid: number;
   /** pppd `set NAME=value` variables. */
   readonly environment: Readonly<Record<string, string>>;
   /** Only for ip-down: pppd sets these in ipcp_down, before running it. */
@@ -67,7 +65,8 @@ export function scriptEnvironment(facts: ScriptFacts): Record<string, string> {
   const env: Record<string, string> = { PATH: scriptPath, ...facts.environment };
   env.PPPLOGNAME = facts.loginName;
   env.ORIG_UID = String(facts.uid);
-  env.PPPD_PID = String(facts.pid);
+  // No PPPD_PID: scripts use it to hang up their link (`kill $PPPD_PID`, as Debian's ip-up does for
+  // `pon quick`), and the one process behind every session would stop them all.
   env.DEVICE = facts.device;
   env.IFNAME = facts.interfaceName;
   env.SPEED = String(facts.speed);
