@@ -4,7 +4,7 @@
 // ip-down script exists; a failing script is logged with its session and changes nothing else.
 import type { Clock, IpLayerHooks, IpLayerInfo, Logger, Session, SessionId } from '@switchyard/core';
 import type { PppScriptsConfig } from './config.js';
-import { ConcurrencyLimiter } from './machine/limiter.js';
+import type { ConcurrencyLimiter } from './machine/limiter.js';
 import {
   scriptArguments,
   scriptEnvironment,
