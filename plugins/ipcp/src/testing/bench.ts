@@ -4,6 +4,7 @@
 import type {
   AddressPool,
   CloseReason,
+  IpLayerHooks,
   Lease,
   LeaseRequest,
   PacketPort,
@@ -56,6 +57,7 @@ export interface IpcpBenchOptions {
   readonly config?: Partial<IpcpConfig>;
   readonly pool?: AddressPool;
   readonly sink?: PacketSink;
+  readonly hooks?: IpLayerHooks;
 }
 
 export const flush = async (): Promise<void> => {
@@ -99,7 +101,12 @@ export function ipcpBench(options: IpcpBenchOptions = {}) {
         finished.push(reason);
       },
     },
-    { config: resolveIpcpConfig(options.config), pool: options.pool, sink: options.sink },
+    {
+      config: resolveIpcpConfig(options.config),
+      pool: options.pool,
+      sink: options.sink,
+      ...(options.hooks && { hooks: options.hooks }),
+    },
   );
   let seen = 0;
   /** IPCP packets sent since the last call. */
