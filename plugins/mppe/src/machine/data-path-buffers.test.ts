@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLogger } from '@switchyard/core';
 import { ManualClock } from '@switchyard/core/testing';
+import { createPureMppeKeySchedule, type MppeKeyScheduleFactory } from '@switchyard/crypto';
 import { PPP_MAX_FRAME_HEADER, PppProtocol } from '@switchyard/ppp';
 import { newMppeCounters } from './counters.js';
 import { MppeDataPath } from './data-path.js';
@@ -84,4 +85,40 @@ test('a frame larger than the scratch buffers gets its own buffer, never truncat
   b.receive(send(ip(1, 60)));
   assert.deepEqual(delivered[0]?.subarray(2), big);
   assert.deepEqual(delivered[1]?.subarray(2), ip(1, 60));
+});
+
+test('each direction builds its cipher and key schedule at its first packet: a started idle session holds none', () => {
+  const built: string[] = [];
+  const counting: MppeKeyScheduleFactory = (startKey, strength) => {
+    built.push(startKey[0] === KEY_A[0] ? 'A' : 'B');
+    return createPureMppeKeySchedule(startKey, strength);
+  };
+  const options = {
+    clock: new ManualClock(),
+    logger: createLogger({ level: 'error', sink: () => {} }),
+    counters: newMppeCounters(),
+    resync: 'linux' as const,
+    createKeySchedule: counting,
+    deliver: () => {},
+    sendCcp: () => {},
+    nextIdentifier: () => 1,
+    fatal: () => assert.fail('no fatal error expected'),
+  };
+  const a = new MppeDataPath(options);
+  a.start({ send: KEY_A, receive: KEY_B }, STATELESS_128, STATELESS_128);
+  assert.equal(a.running, true);
+  assert.deepEqual(built, [], 'nothing built at start');
+  a.protect(PppProtocol.IP, ip(1, 40));
+  a.protect(PppProtocol.IP, ip(2, 40));
+  assert.deepEqual(built, ['A'], 'the sending schedule, once');
+  const b = new MppeDataPath({ ...options, createKeySchedule: undefined });
+  b.start({ send: KEY_B, receive: KEY_A }, STATELESS_128, STATELESS_128);
+  a.receive(b.protect(PppProtocol.IP, ip(3, 40))!.payload.slice());
+  assert.deepEqual(built, ['A', 'B'], 'the receiving one at the first packet in');
+  a.stop();
+  assert.equal(a.running, false);
+  assert.equal(a.protect(PppProtocol.IP, ip(4, 40)), undefined, 'stopped: dropped, nothing rebuilt');
+  a.start({ send: KEY_A, receive: KEY_B }, STATELESS_128, STATELESS_128);
+  a.protect(PppProtocol.IP, ip(5, 40));
+  assert.deepEqual(built, ['A', 'B', 'A'], 'a restart begins again from the start keys');
 });

@@ -46,3 +46,13 @@ test('unusable material gives no keys', () => {
   assert.equal(startKeys({ kind: 'mschapv2', masterKey: new Uint8Array(8) }, 'server'), undefined);
   assert.equal(startKeys({ kind: 'mschapv1', masterKey: new Uint8Array(16) }, 'server'), undefined);
 });
+
+test('the kept pair hands out copies: nothing done with a key given to a cipher changes the next one', () => {
+  const keys = startKeys(v2, 'server');
+  assert.ok(keys);
+  const send = keys.send;
+  send.fill(0);
+  assert.deepEqual(keys.send, rfc3079V2Example.sendStartKey);
+  assert.notEqual(keys.receive, keys.receive, 'a new array each time');
+  assert.equal(keys.receive.length, 16);
+});
