@@ -14,7 +14,7 @@ import {
 import { MPPE_OVERHEAD, formatMppeHeader, isMppeCovered } from '../codec/mppe-header.js';
 import type { MppeCounters } from './counters.js';
 import { MppeDecryptor } from './decryptor.js';
-import { MppeEncryptor } from './encryptor.js';
+import { type MppeCipherOptions, MppeEncryptor } from './encryptor.js';
 import type { MppeDirection } from './negotiation-rules.js';
 import type { StatefulResync } from './policy.js';
 import { ResetRequester } from './reset-requester.js';
@@ -119,32 +119,21 @@ export class MppeDataPath implements DataTransform, ProtocolHandler {
 
   /** The sending cipher, built at the first use after start(); undefined when not running. */
   private sender(): MppeEncryptor | undefined {
-    if (this.encryptor !== undefined || this.keys === undefined) return this.encryptor;
-    const { counters, resync, createKeySchedule } = this.options;
-    const startKey = this.keys.send;
-    this.encryptor = new MppeEncryptor({
-      startKey,
-      ...this.sendDirection!,
-      counters,
-      resync,
-      createKeySchedule,
-    });
+    if (this.encryptor === undefined && this.keys !== undefined)
+      this.encryptor = new MppeEncryptor(this.cipherOptions(this.keys.send, this.sendDirection!));
     return this.encryptor;
   }
 
   /** The receiving cipher, built like sender(). */
   private receiver(): MppeDecryptor | undefined {
-    if (this.decryptor !== undefined || this.keys === undefined) return this.decryptor;
-    const { counters, resync, createKeySchedule } = this.options;
-    const startKey = this.keys.receive;
-    this.decryptor = new MppeDecryptor({
-      startKey,
-      ...this.receiveDirection!,
-      counters,
-      resync,
-      createKeySchedule,
-    });
+    if (this.decryptor === undefined && this.keys !== undefined)
+      this.decryptor = new MppeDecryptor(this.cipherOptions(this.keys.receive, this.receiveDirection!));
     return this.decryptor;
+  }
+
+  private cipherOptions(startKey: Uint8Array, direction: MppeDirection): MppeCipherOptions {
+    const { counters, resync, createKeySchedule } = this.options;
+    return { startKey, ...direction, counters, resync, createKeySchedule };
   }
 
   protect(protocol: number, data: Uint8Array): ProtectedFrame | undefined {

@@ -24,7 +24,7 @@ import { RUNDIR_PREFIX, sweepStale } from '../../interop/netns.js';
 import { SEED_EXPECT, SEED_FILES } from '../../interop/seed-config.js';
 import type { ServerHandle } from '../../interop/server-handle.js';
 import { SEED_NET, buildSeedTopology, type SeedTopology } from '../../interop/topology.js';
-import { applianceMain, clientMain, startInNamespace } from '../pptp-client/processes.js';
+import { applianceOnSeedFiles, clientMain, startInNamespace } from '../pptp-client/processes.js';
 
 const isRoot = process.getuid?.() === 0;
 const TUNNEL_UP = /tunnel up: /;
@@ -107,18 +107,7 @@ describe(
       server = await startNativeServer(cleanup, topology, join(dir, 'server'), {
         kind: 'native',
         files: { ...SEED_FILES, optionsPptpd: options },
-        command: (ctx) => [
-          process.execPath,
-          applianceMain,
-          ...[
-            '--conf',
-            ctx.seed.pptpdConf,
-            '--option',
-            ctx.seed.optionsPptpd,
-            '--secrets',
-            ctx.seed.chapSecrets,
-          ],
-        ],
+        command: applianceOnSeedFiles,
       });
     });
     after(async () => {

@@ -17,7 +17,7 @@ import { RUNDIR_PREFIX, sweepStale } from '../../interop/netns.js';
 import { SEED_EXPECT, SEED_FILES } from '../../interop/seed-config.js';
 import type { ServerHandle } from '../../interop/server-handle.js';
 import { SEED_NET, buildSeedTopology, type SeedTopology } from '../../interop/topology.js';
-import { applianceMain, clientMain, runClient, startInNamespace, startUdpEcho } from './processes.js';
+import { applianceOnSeedFiles, clientMain, runClient, startInNamespace, startUdpEcho } from './processes.js';
 
 const isRoot = process.getuid?.() === 0;
 const LOAD_USER = { user: 'load', password: 'load-secret' };
@@ -47,18 +47,7 @@ describe(
         kind: 'native',
         // The seed's files, plus an account without a fixed address for the load generator's sessions.
         files: { ...SEED_FILES, chapSecrets: `${SEED_FILES.chapSecrets}load * "${LOAD_USER.password}" *\n` },
-        command: (ctx) => [
-          process.execPath,
-          applianceMain,
-          ...[
-            '--conf',
-            ctx.seed.pptpdConf,
-            '--option',
-            ctx.seed.optionsPptpd,
-            '--secrets',
-            ctx.seed.chapSecrets,
-          ],
-        ],
+        command: applianceOnSeedFiles,
       });
       await startUdpEcho(cleanup, topology.ns.lan, SEED_NET.lanHost, ECHO_PORT, join(dir, 'echo.log'));
     });

@@ -14,6 +14,7 @@ import {
   waitFor,
   type CmdResult,
 } from '../../interop/exec.js';
+import type { SeedPaths } from '../../interop/seed-config.js';
 
 export const clientMain = fileURLToPath(
   new URL('../../../../apps/pptp-client/dist/main.js', import.meta.url),
@@ -21,6 +22,21 @@ export const clientMain = fileURLToPath(
 export const applianceMain = fileURLToPath(
   new URL('../../../../apps/appliance/dist/main.js', import.meta.url),
 );
+
+/** Our appliance started on the seed's three files, as a pptpd user starts pptpd (a native server command). */
+export function applianceOnSeedFiles(ctx: { readonly seed: SeedPaths }): readonly string[] {
+  const { pptpdConf, optionsPptpd, chapSecrets } = ctx.seed;
+  return [
+    process.execPath,
+    applianceMain,
+    '--conf',
+    pptpdConf,
+    '--option',
+    optionsPptpd,
+    '--secrets',
+    chapSecrets,
+  ];
+}
 
 export interface Background {
   readonly pid: number;
