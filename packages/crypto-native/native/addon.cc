@@ -120,8 +120,10 @@ void Update(const Napi::CallbackInfo& info) {
   sy_mppe_crypt(state, input.Data(), output.Data(), length);
 }
 
-// rekeyAndUpdate(state, data, offset, length, times): `times` key changes, then RC4 over
-// data[offset, offset + length) in place. One call per stateless packet instead of two.
+// rekeyAndUpdate(state, data, offset, length, times, output?): `times` key changes, then RC4 over
+// data[offset, offset + length): in place, or into output[0, length) with data left as it was. One call
+// per stateless packet instead of two; the output form spares a receiver the copy of its ciphertext it
+// would otherwise decrypt in place (the caller's frame may still be held by a reorder buffer or a tap).
 void RekeyAndUpdate(const Napi::CallbackInfo& info) {
   State state(info);
   Bytes data(info, 1, "MPPE data");
@@ -129,7 +131,18 @@ void RekeyAndUpdate(const Napi::CallbackInfo& info) {
   uint64_t offset = Count(info, 2, "offset", size, 0);
   uint64_t length = Count(info, 3, "length", size - offset, size - offset);
   uint64_t times = Count(info, 4, "rekey count", UINT32_MAX, 1);
-  sy_mppe_rekey_and_crypt(state.state, state.compact, static_cast<uint32_t>(times), data.Data() + offset, length);
+  uint8_t* in = data.Data() + offset;
+  uint8_t* out = in;
+  if (!info[5].IsUndefined()) {
+    Bytes output(info, 5, "MPPE output");
+    if (output.ByteLength() < length) {
+      throw Napi::RangeError::New(info.Env(), "MPPE output (" + std::to_string(output.ByteLength()) +
+                                                  " bytes) is shorter than the range (" + std::to_string(length) +
+                                                  ")");
+    }
+    out = output.Data();
+  }
+  sy_mppe_rekey_and_crypt(state.state, state.compact, static_cast<uint32_t>(times), in, out, length);
 }
 
 Napi::Value Sha1UsesCpuExtensions(const Napi::CallbackInfo& info) {

@@ -146,10 +146,11 @@ void sy_mppe_rekey(sy_mppe_state *state, uint32_t times) {
 
 void sy_mppe_reset_cipher(sy_mppe_state *state) { key_live_table(state, session_key(state)); }
 
-/* RC4 over data on the live table while the other table takes the next key change: the key schedule
- * with the interim key, its first key_length keystream bytes (the next session key), and the key
- * schedule with that key, each step beside a step of the data's keystream (see mppe.h for why). */
-static void crypt_preparing_next(sy_mppe_state *state, uint8_t *data, size_t length) {
+/* RC4 from `in` to `out` on the live table while the other table takes the next key change: the key
+ * schedule with the interim key, its first key_length keystream bytes (the next session key), and the
+ * key schedule with that key, each step beside a step of the data's keystream (see mppe.h for why).
+ * Byte by byte in order, like sy_mppe_crypt, so `out` may be `in`. */
+static void crypt_preparing_next(sy_mppe_state *state, const uint8_t *in, uint8_t *out, size_t length) {
   unsigned kl = state->key_length, mask = kl - 1;
   uint32_t *s = live_table(state), *t = other_table(state);
   uint32_t i = state->i, j = state->j;
@@ -162,7 +163,7 @@ static void crypt_preparing_next(sy_mppe_state *state, uint8_t *data, size_t len
   for (; step < 256 && n < length; step++, n++) {
     uint32_t k;
     SY_PRGA_STEP(s, i, j, k);
-    data[n] ^= (uint8_t)k;
+    out[n] = (uint8_t)(in[n] ^ k);
     SY_KSA_STEP(t, tj, step, interim, mask);
   }
   for (; step < 256; step++) SY_KSA_STEP(t, tj, step, interim, mask);
@@ -180,26 +181,27 @@ static void crypt_preparing_next(sy_mppe_state *state, uint8_t *data, size_t len
   for (step = 0; step < 256 && n < length; step++, n++) {
     uint32_t k;
     SY_PRGA_STEP(s, i, j, k);
-    data[n] ^= (uint8_t)k;
+    out[n] = (uint8_t)(in[n] ^ k);
     SY_KSA_STEP(t, tj, step, next, mask);
   }
   for (; step < 256; step++) SY_KSA_STEP(t, tj, step, next, mask);
   for (; n < length; n++) {
     uint32_t k;
     SY_PRGA_STEP(s, i, j, k);
-    data[n] ^= (uint8_t)k;
+    out[n] = (uint8_t)(in[n] ^ k);
   }
   state->i = (uint8_t)i;
   state->j = (uint8_t)j;
   state->next_ready = 1;
 }
 
-void sy_mppe_rekey_and_crypt(sy_mppe_state *state, int compact, uint32_t times, uint8_t *data, size_t length) {
+void sy_mppe_rekey_and_crypt(sy_mppe_state *state, int compact, uint32_t times, const uint8_t *in, uint8_t *out,
+                             size_t length) {
   if (times == 0 || compact) {
     sy_mppe_rekey(state, times);
-    sy_mppe_crypt(state, data, data, length);
+    sy_mppe_crypt(state, in, out, length);
     return;
   }
   sy_mppe_rekey(state, times);
-  crypt_preparing_next(state, data, length);
+  crypt_preparing_next(state, in, out, length);
 }

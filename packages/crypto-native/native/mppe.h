@@ -73,10 +73,12 @@ void sy_mppe_reset_cipher(sy_mppe_state *state);
 /* XORs length keystream bytes into out; out may be in (same address). Byte by byte, in order, so a
  * partial overlap gives what the TypeScript loop gives. */
 void sy_mppe_crypt(sy_mppe_state *state, const uint8_t *in, uint8_t *out, size_t length);
-/* `times` key changes, then RC4 in place over data; with times >= 1 (stateless) and a full state
- * (`compact` 0) the next key change is prepared on the other table meanwhile. The same bytes and state
- * as rekey + crypt. */
-void sy_mppe_rekey_and_crypt(sy_mppe_state *state, int compact, uint32_t times, uint8_t *data, size_t length);
+/* `times` key changes, then RC4 from `in` to `out` (out may be in, as for sy_mppe_crypt); with
+ * times >= 1 (stateless) and a full state (`compact` 0) the next key change is prepared on the other
+ * table meanwhile. The same bytes and state as rekey + crypt. A receiver passes its ciphertext as `in`
+ * and its plaintext buffer as `out`, so it needs no copy of the ciphertext to decrypt in place. */
+void sy_mppe_rekey_and_crypt(sy_mppe_state *state, int compact, uint32_t times, const uint8_t *in, uint8_t *out,
+                             size_t length);
 /* 1 when the state was initialised by sy_mppe_init and its bytes still make sense; `compact` 1 for a
  * state of SY_MPPE_COMPACT_STATE_BYTES (no second table). */
 int sy_mppe_state_valid(const sy_mppe_state *state, int compact);

@@ -117,6 +117,45 @@ test('stateful update continues the keystream across calls of odd lengths, in pl
   }
 });
 
+test('rekeyAndUpdate into an output matches the pure one byte for byte and leaves the data as it was', () => {
+  // The receiver's form (plugins/mppe decryptor): RC4 from the ciphertext into the plaintext buffer.
+  const random = new SeededBytes(3078);
+  for (const strength of STRENGTHS) {
+    const [pure, native] = pair(random.bytes(16), strength);
+    for (let packet = 0; packet < 200; packet++) {
+      const data = random.bytes(random.int(0, 1500));
+      const offset = random.int(0, data.length);
+      const length = random.int(0, data.length - offset);
+      // Mostly stateless (1 change, the look-ahead table), sometimes a jump, sometimes none.
+      const times = packet % 7 === 0 ? random.int(0, 3) : 1;
+      const expected = data.slice();
+      pure.rekeyAndUpdate(expected, offset, length, times);
+      const output = new Uint8Array(length + 2).fill(0xee);
+      const before = data.slice();
+      native.rekeyAndUpdate(data, offset, length, times, output);
+      assert.deepEqual(data, before, `packet ${packet}: data unchanged`);
+      assert.deepEqual(
+        output.subarray(0, length),
+        expected.subarray(offset, offset + length),
+        `packet ${packet}`,
+      );
+      assert.deepEqual(output.subarray(length), Uint8Array.of(0xee, 0xee), `packet ${packet}: nothing past`);
+    }
+    assert.deepEqual(native.sessionKey, pure.sessionKey);
+  }
+});
+
+test('rekeyAndUpdate refuses a short or non-Uint8Array output before changing anything', () => {
+  const [, native] = pair(new SeededBytes(1).bytes(16), 128);
+  const key = native.sessionKey;
+  assert.throws(() => native.rekeyAndUpdate(new Uint8Array(10), 0, 10, 1, new Uint8Array(9)), RangeError);
+  assert.throws(
+    () => native.rekeyAndUpdate(new Uint8Array(10), 0, 10, 1, new Uint16Array(10) as unknown as Uint8Array),
+    TypeError,
+  );
+  assert.deepEqual(native.sessionKey, key);
+});
+
 test('rekeyAndUpdate matches the pure one over sub-ranges, with 1 and more key changes', () => {
   const random = new SeededBytes(2637);
   const [pure, native] = pair(random.bytes(16), 128);

@@ -54,10 +54,16 @@ export class NativeMppeKeySchedule implements MppeKeyScheduleLike {
     return output;
   }
 
-  rekeyAndUpdate(data: Uint8Array, offset?: number, length?: number, times?: number): void {
+  rekeyAndUpdate(
+    data: Uint8Array,
+    offset?: number,
+    length?: number,
+    times?: number,
+    output?: Uint8Array,
+  ): void {
     // A key change here (times defaults to 1) is stateless MPPE: from now on the next one is prepared.
     const state = times === 0 ? this.withTable() : this.grown(this.native.stateBytes);
-    this.native.rekeyAndUpdate(state, data, offset, length, times);
+    this.native.rekeyAndUpdate(state, data, offset, length, times, output);
   }
 
   /** Whether the second RC4 table (the look-ahead key change) has been allocated; for tests. */

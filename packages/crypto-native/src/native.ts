@@ -34,6 +34,7 @@ export interface CryptoNativeAddon {
     offset: number | undefined,
     length: number | undefined,
     times: number | undefined,
+    output?: Uint8Array,
   ): void;
 }
 

@@ -179,3 +179,32 @@ test('rekeyAndUpdate rejects a range outside the array before changing anything'
   assert.deepEqual(schedule.sessionKey, ex.sendSessionKey[128]);
   assert.deepEqual(data, new Uint8Array(10));
 });
+
+test('rekeyAndUpdate with an output writes the range there and leaves the data as it was', () => {
+  const inPlace = new MppeKeySchedule(ex.sendStartKey, 128);
+  const intoOutput = new MppeKeySchedule(ex.sendStartKey, 128);
+  for (const [offset, length, times] of [
+    [2, 40, 1],
+    [0, 17, 3],
+    [5, 0, 1],
+    [1, 60, 0],
+  ] as const) {
+    const data = Uint8Array.from({ length: 64 }, (_, n) => (n * 7 + offset) & 0xff);
+    const expected = data.slice();
+    inPlace.rekeyAndUpdate(expected, offset, length, times);
+    const output = new Uint8Array(length + 3).fill(0xee);
+    const before = data.slice();
+    intoOutput.rekeyAndUpdate(data, offset, length, times, output);
+    assert.deepEqual(data, before, 'data unchanged');
+    assert.deepEqual(output.subarray(0, length), expected.subarray(offset, offset + length));
+    assert.deepEqual(output.subarray(length), Uint8Array.of(0xee, 0xee, 0xee), 'nothing past the range');
+  }
+  assert.deepEqual(intoOutput.sessionKey, inPlace.sessionKey);
+});
+
+test('rekeyAndUpdate refuses an output shorter than the range before changing anything', () => {
+  const schedule = new MppeKeySchedule(ex.sendStartKey, 128);
+  const key = schedule.sessionKey;
+  assert.throws(() => schedule.rekeyAndUpdate(new Uint8Array(10), 0, 10, 1, new Uint8Array(9)), RangeError);
+  assert.deepEqual(schedule.sessionKey, key);
+});

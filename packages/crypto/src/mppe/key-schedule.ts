@@ -21,11 +21,20 @@ export interface MppeKeyScheduleLike {
   /** RC4 with the running keystream into `output` (default: a new array); `output` may be `input`. */
   update(input: Uint8Array, output?: Uint8Array): Uint8Array;
   /**
-   * `rekey(times)` (default 1), then RC4 in place over `data[offset, offset + length)` (default: from
-   * `offset` to the end): a stateless packet's whole work in one call, which for the native schedule
-   * is one crossing into the addon instead of two. Arguments are checked before anything changes.
+   * `rekey(times)` (default 1), then RC4 over `data[offset, offset + length)` (default: from `offset` to
+   * the end): in place, or with `output` into `output[0, length)`, `data` left as it was. A stateless
+   * packet's whole work in one call, which for the native schedule is one crossing into the addon
+   * instead of two; `output` lets a receiver decrypt a frame it must not modify without copying it
+   * first. Byte by byte in order, like `update`, so `output` may overlap `data`. Arguments are checked
+   * before anything changes.
    */
-  rekeyAndUpdate(data: Uint8Array, offset?: number, length?: number, times?: number): void;
+  rekeyAndUpdate(
+    data: Uint8Array,
+    offset?: number,
+    length?: number,
+    times?: number,
+    output?: Uint8Array,
+  ): void;
 }
 
 /** Builds a schedule for one direction: see `MppeKeySchedule`'s constructor. */
@@ -120,10 +129,13 @@ export class MppeKeySchedule implements MppeKeyScheduleLike {
     return this.cipher.update(input, output);
   }
 
-  rekeyAndUpdate(data: Uint8Array, offset = 0, length?: number, times = 1): void {
+  rekeyAndUpdate(data: Uint8Array, offset = 0, length?: number, times = 1, output?: Uint8Array): void {
     const count = checkMppeRange(data, offset, length);
+    if (output !== undefined && output.length < count) {
+      throw new RangeError(`MPPE output (${output.length} bytes) is shorter than the range (${count})`);
+    }
     this.rekey(times);
     const view = data.subarray(offset, offset + count);
-    this.cipher.update(view, view);
+    this.cipher.update(view, output ?? view);
   }
 }

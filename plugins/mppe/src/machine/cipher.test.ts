@@ -120,11 +120,17 @@ class CountingSchedule extends MppeKeySchedule implements MppeKeyScheduleLike {
     this.calls++;
     super.resetCipher();
   }
-  override rekeyAndUpdate(data: Uint8Array, offset?: number, length?: number, times?: number): void {
+  override rekeyAndUpdate(
+    data: Uint8Array,
+    offset?: number,
+    length?: number,
+    times?: number,
+    output?: Uint8Array,
+  ): void {
     this.calls++;
     // The pure fused call is built on rekey and update: count it once.
     const before = this.calls;
-    super.rekeyAndUpdate(data, offset, length, times);
+    super.rekeyAndUpdate(data, offset, length, times, output);
     this.calls = before;
   }
 }

@@ -167,3 +167,42 @@ test('flag counts between two coherency counts (the key changes a stateful recei
   assert.equal(flagCountsBetween(0x000, 4095), 15);
   assert.equal(flagCountsBetween(0xf00, 0x200), 2, 'across the wrap: 0xFFF and 0x0FF');
 });
+
+test('decrypt reads the ciphertext where it lies and writes the plaintext into `into`: no copy of the payload', () => {
+  // The schedule is asked for RC4 from the payload itself into the caller's buffer: before, the
+  // decryptor copied the payload and decrypted the copy in place (a copy and a subarray per packet).
+  const calls: { data: Uint8Array; offset: number | undefined; output: Uint8Array | undefined }[] = [];
+  class SpySchedule extends MppeKeySchedule {
+    override rekeyAndUpdate(
+      data: Uint8Array,
+      offset?: number,
+      length?: number,
+      times?: number,
+      output?: Uint8Array,
+    ): void {
+      calls.push({ data, offset, output });
+      super.rekeyAndUpdate(data, offset, length, times, output);
+    }
+  }
+  const common = { startKey: rfc3079V2Example.sendStartKey, strength: 128, stateless: true } as const;
+  const encryptor = new MppeEncryptor({ ...common, counters: newMppeCounters() });
+  const decryptor = new MppeDecryptor({
+    ...common,
+    counters: newMppeCounters(),
+    createKeySchedule: (startKey, strength) => new SpySchedule(startKey, strength),
+  });
+  const into = new Uint8Array(64);
+  for (let n = 1; n <= 3; n++) {
+    const packet = encryptor.encrypt(PppProtocol.IP, Uint8Array.of(0x45, n, 0xaa, 0xbb)).slice();
+    const sent = packet.slice();
+    const result = decryptor.decrypt(packet, into);
+    assert.ok(typeof result !== 'string');
+    assert.equal(toHex(result), `002145${n.toString(16).padStart(2, '0')}aabb`);
+    assert.equal(result.buffer, into.buffer, 'the plaintext is in the lent buffer');
+    assert.deepEqual(packet, sent, 'the ciphertext is left as it was');
+    const call = calls.at(-1);
+    assert.equal(call?.data, packet, 'RC4 reads the payload itself, not a copy');
+    assert.equal(call?.offset, 2, 'from behind the MPPE header');
+    assert.equal(call?.output?.buffer, into.buffer);
+  }
+});
