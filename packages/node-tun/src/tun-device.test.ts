@@ -72,6 +72,30 @@ describe('TunDevice', { skip: isRoot() ? false : 'needs root', timeout: 20_000 }
     }
   });
 
+  test('write reads a packet from a view at an offset into a larger buffer, and refuses other typed arrays', async () => {
+    // Guards the one-call argument parsing (native/common.cc): the data pointer napi hands back
+    // already includes the view's byteOffset, and the element type is checked exactly.
+    const tun = open({ name: 'syview' });
+    try {
+      const request = echoRequest(0x5360, 1);
+      const slab = new Uint8Array(request.length + 37).fill(0xee);
+      slab.set(request, 29);
+      const replies = collectPackets(tun, { count: 1, match: (p) => isEchoReply(p, 0x5360) });
+      assert.equal(tun.write(slab.subarray(29, 29 + request.length)), true);
+      assert.equal((await replies).length, 1, 'the kernel answered the packet the view shows');
+      for (const wrong of [
+        new Uint16Array(8),
+        new Uint8ClampedArray(8),
+        new DataView(new ArrayBuffer(8)),
+        'not bytes',
+      ]) {
+        assert.throws(() => tun.write(wrong as unknown as Uint8Array), { code: 'SY_ERR_INVALID_ARGUMENT' });
+      }
+    } finally {
+      tun.close();
+    }
+  });
+
   test('an ICMP echo request written to the device is routed by the kernel and the reply read back', async () => {
     const tun = open({ name: 'syecho' });
     try {
