@@ -118,3 +118,22 @@ test('the embedded default configuration is valid for the appliance plugins and 
   assert.deepEqual(config['mppe'] && (config['mppe'] as { requireMppe128: boolean }).requireMppe128, true);
   assert.equal((config['secrets-file'] as { allowMissing: boolean }).allowMissing, true);
 });
+
+test('chap-restart, chap-max-challenge and chap-interval reach every CHAP plugin (chap-interval rechallenges)', () => {
+  const options = `${seedOptionsPptpd}\nchap-restart 5\nchap-max-challenge 4\nchap-interval 300\n`;
+  const compat = resolveCompat({
+    pptpdConf: { path: seedPptpdConfPath, text: seedPptpdConf },
+    readInclude: filesReader({ [seedOptionsPath]: options }),
+  });
+  assert.deepEqual(compat.problems, []);
+  const config = nativeConfigFromCompat(compat, { hostName: 'gateway' });
+  for (const plugin of ['auth-mschapv2', 'auth-mschapv1', 'auth-chap-md5']) {
+    const section = config[plugin] ?? {};
+    assert.deepEqual(
+      [section.restartSeconds, section.maxChallenge, section.intervalSeconds],
+      [5, 4, 300],
+      plugin,
+    );
+  }
+  assert.doesNotThrow(() => validateConfig(appliancePlugins, config));
+});

@@ -20,7 +20,11 @@ const defined = (section: Section): Section =>
 export function nativeConfigFromCompat(c: CompatConfig, options: FromCompatOptions): Record<string, Section> {
   const { lcp, ipcp, ccp, chap } = c.ppp;
   const requires = new Set(c.auth.protocols);
-  const chapTimers = { restartSeconds: chap.restartSeconds, maxChallenge: chap.maxChallenge };
+  const chapTimers = {
+    restartSeconds: chap.restartSeconds,
+    maxChallenge: chap.maxChallenge,
+    intervalSeconds: chap.intervalSeconds,
+  };
   const singleLocal = /^\d+\.\d+\.\d+\.\d+$/.test(c.localip) ? c.localip : undefined;
   return {
     core: { log: { level: c.debug ? 'debug' : 'info', format: 'text' } },

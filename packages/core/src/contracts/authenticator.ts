@@ -63,6 +63,12 @@ export interface AuthExchangeContext {
   lookup(query: CredentialQuery): Promise<CredentialAnswer>;
   /** Called once with the outcome. */
   done(result: AuthResult): void;
+  /**
+   * The outcome of a later check of the same peer after a successful `done` (CHAP rechallenge, pppd
+   * `chap-interval`, RFC 1994 §2.2). A failure ends the link as pppd's auth_peer_fail does; a success
+   * changes nothing (the session keeps the keys of its first authentication).
+   */
+  rechecked(result: AuthResult): void;
 }
 
 /**

@@ -276,3 +276,94 @@ test('after Success the exchange keeps only its replies, not the challenge (it l
   exchange.receive(response(identifier, 's3cret', value));
   assert.deepEqual(end.sent[2], end.sent[1], 'a repeat still gets the same Success');
 });
+
+test('chap-interval: a new Challenge that long after each success; the right Response passes again, and keeps passing', async () => {
+  const { clock, end, exchange } = setup({ settings: { intervalMs: 60_000 } });
+  exchange.start();
+  const first = challengeOf(end);
+  exchange.receive(response(first.identifier, 's3cret', first.value));
+  await settle();
+  assert.equal(end.result?.ok, true);
+  clock.advance(59_999);
+  assert.equal(end.sent.length, 2, 'nothing before the interval');
+  clock.advance(1);
+  const second = challengeOf(end, 2);
+  assert.equal(second.identifier, (first.identifier + 1) & 0xff, 'a new Identifier');
+  assert.notDeepEqual(second.value, first.value, 'a new challenge value');
+  exchange.receive(response(second.identifier, 's3cret', second.value));
+  await settle();
+  assert.equal(statusText(end.sent[3]), `success id=${second.identifier} welcome`);
+  assert.deepEqual(
+    end.rechecks.map((r) => r.ok),
+    [true],
+  );
+  assert.equal(end.results.length, 1, 'done() only once');
+  clock.advance(60_000);
+  const third = challengeOf(end, 4);
+  exchange.receive(response(third.identifier, 's3cret', third.value));
+  await settle();
+  assert.deepEqual(
+    end.rechecks.map((r) => r.ok),
+    [true, true],
+  );
+  exchange.stop();
+  clock.advance(120_000);
+  assert.equal(end.sent.length, 6, 'stopped: no more rechallenges');
+});
+
+test('chap-interval: a wrong, unanswered or other-user Response to a rechallenge is reported as a failed recheck', async () => {
+  // Wrong secret.
+  {
+    const { clock, end, exchange } = setup({ settings: { intervalMs: 1000 } });
+    exchange.start();
+    const first = challengeOf(end);
+    exchange.receive(response(first.identifier, 's3cret', first.value));
+    await settle();
+    clock.advance(1000);
+    const again = challengeOf(end, 2);
+    exchange.receive(response(again.identifier, 'wrong', again.value));
+    await settle();
+    assert.match(statusText(end.sent[3]), /^failure/);
+    assert.equal(end.rechecks[0]?.ok === false && end.rechecks[0].code, 'wrong-secret');
+    clock.advance(10_000);
+    assert.equal(end.sent.length, 4, 'no rechallenge after a failure');
+  }
+  // No answer: retransmitted chap-max-challenge times, then a timeout.
+  {
+    const { clock, end, exchange } = setup({ settings: { intervalMs: 1000, maxChallenge: 3 } });
+    exchange.start();
+    const first = challengeOf(end);
+    exchange.receive(response(first.identifier, 's3cret', first.value));
+    await settle();
+    clock.advance(1000);
+    clock.advance(3 * CHAP_DEFAULTS.restartMs);
+    assert.equal(end.sent.length, 2 + 3, 'the rechallenge and its two retransmissions');
+    assert.equal(end.rechecks[0]?.ok === false && end.rechecks[0].code, 'timeout');
+  }
+  // Another account's name and secret: not the peer that authenticated.
+  {
+    const { clock, end, exchange } = setup({ settings: { intervalMs: 1000 } });
+    exchange.start();
+    const first = challengeOf(end);
+    exchange.receive(response(first.identifier, 's3cret', first.value));
+    await settle();
+    clock.advance(1000);
+    const again = challengeOf(end, 2);
+    exchange.receive(response(again.identifier, 's3cret', again.value, 'vpn2'));
+    await settle();
+    assert.match(statusText(end.sent[3]), /^failure/);
+    const recheck = end.rechecks[0];
+    assert.ok(recheck && !recheck.ok);
+    assert.match(recheck.reason, /answered as "vpn2", not "vpn1"/);
+  }
+});
+
+test('without chap-interval (pppd default 0) the peer is never challenged again', async () => {
+  const { clock, end, exchange } = setup();
+  exchange.start();
+  const first = challengeOf(end);
+  exchange.receive(response(first.identifier, 's3cret', first.value));
+  await settle();
+  clock.advance(24 * 3600_000);
+  assert.equal(end.sent.length, 2);
+});

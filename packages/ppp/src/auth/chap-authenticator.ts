@@ -1,6 +1,7 @@
 // The authenticator role of CHAP for any digest (pppd chap-new.c chap_auth_peer, chap_timeout,
 // chap_handle_response): send a Challenge and repeat it every chap-restart until a Response with its
-// Identifier arrives (RFC 1994 §4.1), check it against the credential stores, answer Success or Failure.
+// Identifier arrives (RFC 1994 §4.1), check it against the credential stores, answer Success or Failure;
+// with chap-interval, challenge the peer again that long after each success (RFC 1994 §2.2).
 import type { AuthExchange, AuthExchangeContext, AuthFailureCode, AuthResult, Timer } from '@switchyard/core';
 import { chapStatusPacket, chapValuePacket, decodeChapPacket, encodeChapPacket } from './chap-packet.js';
 import type { ChapDigest, ChapSettings, ChapVerdict, RandomSource } from './chap-digest.js';
@@ -39,6 +40,8 @@ class ChapAuthenticatorExchange implements AuthExchange {
   private failedAttempts = 0;
   private timer?: Timer;
   private finished = false;
+  /** The user the first Success was for: a rechallenge must be answered by the same one. */
+  private user: string | undefined;
   /**
    * Success/Failure already sent, Identifier and packet alternating: a repeated Response gets the same
    * reply (RFC 1994 §4.1). Kept for the session's life; an array sized to fit (one or two replies, most
@@ -160,6 +163,11 @@ class ChapAuthenticatorExchange implements AuthExchange {
     }
     const verdict = this.check(identifier, value, nameBytes, answer.secret);
     if (!verdict.ok) return this.fail(identifier, user, verdict.code, verdict.reason);
+    if (this.user !== undefined && user !== this.user) {
+      // A rechallenge answered with another account's secret: not the peer that authenticated.
+      const reason = `rechallenge answered as ${quoteName(user)}, not ${quoteName(this.user)}`;
+      return this.fail(identifier, user, 'wrong-secret', reason);
+    }
     this.state = 'done';
     // Only a repeated Response's reply is needed from here on: let the challenge go (the exchange lives
     // as long as the session).
@@ -223,11 +231,34 @@ class ChapAuthenticatorExchange implements AuthExchange {
     this.ctx.send(packet);
   }
 
+  /** The first outcome goes to done(), a rechallenge's to rechecked(); each success arms the next. */
   private finish(result: AuthResult): void {
     this.cancelTimer();
-    if (this.finished) return;
-    this.finished = true;
-    this.ctx.done(result);
+    if (!this.finished) {
+      this.finished = true;
+      if (result.ok) this.user = result.user;
+      this.ctx.done(result);
+    } else {
+      this.ctx.rechecked(result);
+    }
+    if (result.ok && this.settings.intervalMs > 0 && this.state === 'done') {
+      this.timer = this.ctx.clock.setTimer(this.settings.intervalMs, () => this.rechallenge());
+    }
+  }
+
+  /**
+   * pppd chap_timeout with chap-interval: a new Identifier and challenge, sent and retransmitted as the
+   * first was. The replies kept for repeated Responses start over (one round's, not every round's).
+   */
+  private rechallenge(): void {
+    this.timer = undefined;
+    if (this.state !== 'done') return;
+    this.identifier = (this.identifier + 1) & 0xff;
+    this.replies = NO_REPLIES;
+    this.failedAttempts = 0;
+    this.newChallenge(this.digest.challenge(this.random));
+    this.state = 'challenging';
+    this.sendChallenge();
   }
 
   private cancelTimer(): void {

@@ -1,5 +1,6 @@
 // The config sections of the CHAP plugins (auth-chap-md5, auth-mschapv1, auth-mschapv2): the pppd
-// options that tune CHAP (chap-restart, chap-max-challenge, chapms-strip-domain) plus MS-CHAP retries.
+// options that tune CHAP (chap-restart, chap-max-challenge, chap-interval, chapms-strip-domain) plus
+// MS-CHAP retries.
 // JSON schemas with defaults and additionalProperties false, and their conversion to ChapSettings.
 import { CHAP_DEFAULTS, type ChapSettings } from './chap-digest.js';
 
@@ -9,6 +10,8 @@ export interface ChapConfig {
   readonly restartSeconds: number;
   /** pppd chap-max-challenge: Challenges sent before giving up (as peer: Responses). */
   readonly maxChallenge: number;
+  /** pppd chap-interval: seconds after each success before the peer is challenged again; 0 = never. */
+  readonly intervalSeconds: number;
 }
 
 /** auth-mschapv1's and auth-mschapv2's section. */
@@ -35,6 +38,14 @@ const chapProperties = {
     maximum: 255,
     default: CHAP_DEFAULTS.maxChallenge,
     description: 'pppd chap-max-challenge: Challenges sent before the authentication fails',
+  },
+  intervalSeconds: {
+    type: 'integer',
+    minimum: 0,
+    maximum: 86_400,
+    default: CHAP_DEFAULTS.intervalMs / 1000,
+    description:
+      'pppd chap-interval: seconds after each success before the peer is challenged again (0: never); a failed or unanswered rechallenge ends the session',
   },
 } as const;
 
@@ -80,5 +91,6 @@ export function chapSettings(config: Partial<MschapConfig> = {}): ChapSettings {
     maxRetries: config.maxRetries ?? CHAP_DEFAULTS.maxRetries,
     retryTimeoutMs: (config.retryTimeoutSeconds ?? CHAP_DEFAULTS.retryTimeoutMs / 1000) * 1000,
     stripDomain: config.stripDomain ?? CHAP_DEFAULTS.stripDomain,
+    intervalMs: (config.intervalSeconds ?? CHAP_DEFAULTS.intervalMs / 1000) * 1000,
   };
 }

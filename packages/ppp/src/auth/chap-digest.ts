@@ -68,6 +68,8 @@ export interface ChapSettings {
   readonly retryTimeoutMs: number;
   /** pppd chapms-strip-domain: look "DOMAIN\user" up as "user". */
   readonly stripDomain: boolean;
+  /** pppd chap-interval: challenge the peer again this long after each success; 0 = never (pppd). */
+  readonly intervalMs: number;
 }
 
 /** pppd 2.4.9's defaults (chap-new.c): chap-restart 3, chap-max-challenge 10; no retries, no stripping. */
@@ -77,4 +79,5 @@ export const CHAP_DEFAULTS: ChapSettings = Object.freeze({
   maxRetries: 0,
   retryTimeoutMs: 60_000,
   stripDomain: false,
+  intervalMs: 0,
 });

@@ -106,7 +106,7 @@ test('on R=1 with retries allowed the peer answers C= with Identifier + 1; witho
   assert.equal(without.end.result?.ok === false && without.end.result.code, 'rejected');
 });
 
-test('after success a re-challenge is answered but done() is not called again', () => {
+test('after success a re-challenge is answered and its outcome goes to rechecked(), not done()', () => {
   const { end, exchange } = peer();
   exchange.receive(challenge(1, [1, 1, 1, 1]));
   exchange.receive(status('success', 1, 'welcome'));
@@ -114,6 +114,14 @@ test('after success a re-challenge is answered but done() is not called again', 
   exchange.receive(status('success', 2, 'welcome'));
   assert.equal(end.sent.length, 2);
   assert.equal(end.results.length, 1);
+  assert.deepEqual(
+    end.rechecks.map((r) => r.ok),
+    [true],
+  );
+  exchange.receive(challenge(3, [3, 3, 3, 3]));
+  exchange.receive(status('failure', 3, 'E=691 R=0 V=3'));
+  assert.equal(end.results.length, 1);
+  assert.equal(end.rechecks[1]?.ok === false && end.rechecks[1].code, 'rejected');
 });
 
 function pair(settings: Partial<ChapSettings>, lose: (packet: Uint8Array, n: number) => boolean) {

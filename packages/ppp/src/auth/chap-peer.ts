@@ -163,9 +163,9 @@ class ChapPeerExchange implements AuthExchange {
     this.state = 'done';
     this.cancelTimer();
     if (this.finished) {
-      // A re-challenge after success went wrong; the caller already has its result and the
-      // authenticator will end the link itself if it means to.
-      if (!result.ok) this.ctx.logger.warn(`CHAP re-authentication failed: ${result.reason}`);
+      // A re-challenge after success: reported as such (a failure ends the link, as pppd's
+      // auth_withpeer_fail does; the authenticator usually ends it first).
+      this.ctx.rechecked(result);
       return;
     }
     this.finished = true;

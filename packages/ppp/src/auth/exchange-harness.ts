@@ -24,6 +24,8 @@ export interface ExchangeEndOptions {
 export class ExchangeEnd {
   readonly sent: Uint8Array[] = [];
   readonly results: AuthResult[] = [];
+  /** Outcomes of rechallenges (after the first result). */
+  readonly rechecks: AuthResult[] = [];
   readonly queries: CredentialQuery[] = [];
   readonly context: AuthExchangeContext;
   /** Where sent packets go besides `sent`; set by connectExchanges. */
@@ -45,6 +47,7 @@ export class ExchangeEnd {
         return lookup(query);
       },
       done: (result) => this.results.push(result),
+      rechecked: (result) => this.rechecks.push(result),
     };
   }
 

@@ -95,18 +95,27 @@ export class AuthPhase {
 
   /** The run's outcome (AuthRun calls it once, while the run is current). */
   done(result: AuthResult, authenticator: Authenticator): void {
+    if (result.ok)
+      this.host.succeeded(result, authenticator); // the exchange keeps receiving: rechallenges
+    else this.fail(result, authenticator);
+  }
+
+  /** A rechallenge's outcome (CHAP chap-interval): a failure ends the session, as pppd's auth_peer_fail. */
+  rechecked(result: AuthResult, authenticator: Authenticator): void {
+    if (result.ok)
+      this.host.context.logger.debug(`${authenticator.name} rechallenge passed`, { user: result.user });
+    else this.fail(result, authenticator);
+  }
+
+  private fail(result: Extract<AuthResult, { ok: false }>, authenticator: Authenticator): void {
     const { host } = this;
-    if (result.ok) {
-      host.succeeded(result, authenticator); // the exchange keeps receiving: CHAP rechallenges
-    } else {
-      const who = result.user === undefined ? 'Peer' : `Peer ${result.user}`;
-      const text =
-        host.context.role === 'server'
-          ? `${who} failed ${authenticator.name} authentication`
-          : `${authenticator.name} authentication failed`;
-      host.context.logger.info(`${text}: ${result.reason}`);
-      host.failed(closeReason('auth-failed', result.reason));
-    }
+    const who = result.user === undefined ? 'Peer' : `Peer ${result.user}`;
+    const text =
+      host.context.role === 'server'
+        ? `${who} failed ${authenticator.name} authentication`
+        : `${authenticator.name} authentication failed`;
+    host.context.logger.info(`${text}: ${result.reason}`);
+    host.failed(closeReason('auth-failed', result.reason));
   }
 }
 
@@ -157,5 +166,10 @@ class AuthRun implements AuthExchangeContext, ProtocolHandler {
     if (!this.owner.isCurrent(this.generation) || this.settled) return;
     this.settled = true;
     this.owner.done(result, this.authenticator);
+  }
+
+  rechecked(result: AuthResult): void {
+    if (this.owner.isCurrent(this.generation) && this.settled)
+      this.owner.rechecked(result, this.authenticator);
   }
 }

@@ -121,6 +121,23 @@ test('a failed authentication closes LCP with auth-failed; the session ends once
   assert.deepEqual(d.closed, [closeReason('auth-failed', 'bad secret')]);
 });
 
+test('a failed re-authentication in the Network phase (CHAP chap-interval) closes LCP with auth-failed, as pppd', async () => {
+  const d = driver();
+  d.lcp.up(d.auth);
+  d.frames$.next(papRequest('vpn1', '123456'));
+  await settle();
+  assert.deepEqual(d.phases, ['authenticate', 'network']);
+  d.frames$.next(papRequest('vpn1', '123456')); // passes again: nothing changes
+  await settle();
+  assert.deepEqual(d.lcp.calls, ['open']);
+  d.frames$.next(papRequest('vpn1', 'wrong'));
+  await settle();
+  assert.ok(d.logs.has('Peer vpn1 failed pap authentication: bad secret', 'info'));
+  assert.deepEqual(d.lcp.calls, ['open', 'close auth-failed']);
+  d.lcp.ack();
+  assert.deepEqual(await d.session.closed, closeReason('auth-failed', 'bad secret'));
+});
+
 test('the peer terminates: the session ends peer-terminated with its text, NCPs stop, transport closed once', async () => {
   const d = driver();
   d.lcp.up();

@@ -18,6 +18,7 @@ export function fakeAuthenticator(): Authenticator & { readonly exchanges: numbe
     authenticate: (context: AuthExchangeContext): AuthExchange => {
       exchanges++;
       let stopped = false;
+      let decided = false;
       return {
         start: () => undefined,
         stop: () => (stopped = true),
@@ -28,11 +29,14 @@ export function fakeAuthenticator(): Authenticator & { readonly exchanges: numbe
             if (stopped) return;
             const ok = answer.kind === 'found' && answer.secret === secret;
             context.send(Uint8Array.of(ok ? 2 : 3));
-            context.done(
+            const result =
               ok && answer.kind === 'found'
-                ? { ok: true, user, addresses: answer.addresses }
-                : { ok: false, user, code: 'wrong-secret', reason: 'bad secret' },
-            );
+                ? ({ ok: true, user, addresses: answer.addresses } as const)
+                : ({ ok: false, user, code: 'wrong-secret', reason: 'bad secret' } as const);
+            // A request after the first outcome is a re-authentication (as a CHAP rechallenge's).
+            if (decided) context.rechecked(result);
+            else context.done(result);
+            decided = true;
           });
         },
       };
