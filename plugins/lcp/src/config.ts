@@ -20,6 +20,10 @@ export interface LcpConfig {
   readonly lcpMaxConfigure: number;
   readonly lcpMaxTerminate: number;
   readonly lcpMaxFailure: number;
+  /** pppd `passive`: when our Configure-Requests go unanswered, keep waiting for the peer instead of giving up. */
+  readonly passive: boolean;
+  /** pppd `silent`: send no LCP packet until the peer's first Configure-Request arrives. */
+  readonly silent: boolean;
   /**
    * pppd `auth`: require the peer to authenticate (server role) with any protocol an installed
    * Authenticator offers. Default true here (pppd: false unless a default route exists): a VPN server
@@ -64,6 +68,8 @@ export const lcpConfigSchema = {
     lcpMaxConfigure: count(10),
     lcpMaxTerminate: count(2),
     lcpMaxFailure: count(5),
+    passive: flag(),
+    silent: flag(),
     auth: flag(true),
     requirePap: flag(),
     requireChap: flag(),
@@ -92,6 +98,8 @@ export const LCP_DEFAULTS: LcpConfig = {
   lcpMaxConfigure: 10,
   lcpMaxTerminate: 2,
   lcpMaxFailure: 5,
+  passive: false,
+  silent: false,
   auth: true,
   requirePap: false,
   requireChap: false,

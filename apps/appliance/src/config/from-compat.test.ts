@@ -137,3 +137,19 @@ test('chap-restart, chap-max-challenge and chap-interval reach every CHAP plugin
   }
   assert.doesNotThrow(() => validateConfig(appliancePlugins, config));
 });
+
+test('passive and silent reach LCP (pppd: wait for the peer after timeouts; send nothing first)', () => {
+  const compat = resolveCompat({
+    pptpdConf: { path: seedPptpdConfPath, text: seedPptpdConf },
+    readInclude: filesReader({ [seedOptionsPath]: `${seedOptionsPptpd}\npassive\nsilent\n` }),
+  });
+  const config = nativeConfigFromCompat(compat, { hostName: 'gateway' });
+  assert.deepEqual([config.lcp?.passive, config.lcp?.silent], [true, true]);
+  const plain = nativeConfigFromCompat(seed(), { hostName: 'gateway' });
+  assert.deepEqual(
+    [plain.lcp?.passive, plain.lcp?.silent],
+    [undefined, undefined],
+    'schema defaults (false)',
+  );
+  assert.doesNotThrow(() => validateConfig(appliancePlugins, config));
+});

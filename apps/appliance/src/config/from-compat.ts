@@ -46,6 +46,8 @@ export function nativeConfigFromCompat(c: CompatConfig, options: FromCompatOptio
       lcpMaxConfigure: lcp.maxConfigure,
       lcpMaxTerminate: lcp.maxTerminate,
       lcpMaxFailure: lcp.maxFailure,
+      passive: lcp.passive || undefined,
+      silent: lcp.silent || undefined,
       auth: c.auth.required,
       requirePap: requires.has('pap'),
       requireChap: requires.has('chap-md5'),

@@ -105,6 +105,28 @@ test('passive option: Configure timeouts end in Stopped without tlf (RFC 1661 §
   assert.deepEqual(signals(), ['started']);
 });
 
+test("silent option (pppd): Up waits in Stopped, sends nothing; the peer's Configure-Request starts it", () => {
+  const { clock, automaton, sent, signals } = setup({ silent: true });
+  automaton.open();
+  automaton.up();
+  assert.equal(automaton.state, 'stopped');
+  clock.advance(60_000);
+  assert.deepEqual(sent(), [], 'no Configure-Request of ours, and no timer');
+  automaton.receive({ kind: 'configure', code: 1, identifier: 7, options: [] });
+  assert.equal(automaton.state, 'ackSent');
+  assert.deepEqual(
+    sent().map((p) => p.code),
+    [1, 2],
+    'our request, then the Ack of theirs (the Stopped row: irc, scr, sca)',
+  );
+  assert.deepEqual(signals(), ['started']);
+  const again = setup({ silent: true });
+  again.automaton.up();
+  again.automaton.open(); // Open while Closed: the same wait
+  assert.equal(again.automaton.state, 'stopped');
+  assert.deepEqual(again.sent(), []);
+});
+
 test('restart interval and Max-Configure are configurable (RFC 1661 §4.6 "MUST be configurable")', () => {
   const { clock, automaton, outputs } = setup({ restartIntervalMs: 1000, maxConfigure: 3 });
   automaton.open();

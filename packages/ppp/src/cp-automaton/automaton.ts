@@ -164,9 +164,12 @@ export class CpAutomaton implements CpAutomatonView {
     const from = this.current;
     const cell = TABLE[event][from];
     if (cell === null) return this.outputs.deliver([...notes, { kind: 'illegal', event, state: from }]);
-    const [to, ...listed] = cell;
+    const [tableTo, ...listed] = cell;
     const passive = this.settings.passive && hasFootnote('p', event, from);
-    const actions = passive ? listed.filter((action) => action !== 'tlf') : listed;
+    // pppd `silent`: where the table starts the negotiation on our side, wait in Stopped instead.
+    const silent = this.settings.silent && tableTo === 'reqSent' && (event === 'up' || event === 'open');
+    const to = silent ? 'stopped' : tableTo;
+    const actions = silent ? [] : passive ? listed.filter((action) => action !== 'tlf') : listed;
     const out: CpOutput[] = [...notes];
     for (const action of actions) this.perform(action, event, from, to, out);
     this.current = to;

@@ -15,6 +15,12 @@ export interface CpSettings {
   readonly maxFailure: number;
   /** [p] Passive option: no tlf when Configure-Requests time out (§4.2 Stopped). pppd's `passive`. */
   readonly passive: boolean;
+  /**
+   * pppd `silent` (fsm.c OPT_SILENT): on Up, or Open while Closed, wait in Stopped for the peer's
+   * Configure-Request instead of sending ours; the peer's request then starts the negotiation as the
+   * table's Stopped row says (RFC 1661 §4.2: Stopped is also the state "waiting for a peer").
+   */
+  readonly silent: boolean;
   /** [r] Restart option: an Open in Stopped/Closing/Stopping/Opened is followed by Down, Up (§4.3 Open). */
   readonly restartOnOpen: boolean;
   /** The peer's MRU: Code-Reject copies are truncated to fit it (RFC 1661 §5.6). */
@@ -27,6 +33,7 @@ export const CP_DEFAULTS: CpSettings = {
   maxTerminate: 2,
   maxFailure: 5,
   passive: false,
+  silent: false,
   restartOnOpen: false,
   peerMruBytes: 1500,
 };
@@ -42,7 +49,7 @@ const CACHE_LIMIT = 64;
  */
 export function resolveCpSettings(overrides: Partial<CpSettings> = {}): CpSettings {
   const o = overrides;
-  const key = `${o.restartIntervalMs},${o.maxConfigure},${o.maxTerminate},${o.maxFailure},${o.passive},${o.restartOnOpen},${o.peerMruBytes}`;
+  const key = `${o.restartIntervalMs},${o.maxConfigure},${o.maxTerminate},${o.maxFailure},${o.passive},${o.silent},${o.restartOnOpen},${o.peerMruBytes}`;
   const cached = resolvedCache.get(key);
   if (cached !== undefined) return cached;
   const settings = Object.freeze(checked({ ...CP_DEFAULTS, ...definedOnly(overrides) }));

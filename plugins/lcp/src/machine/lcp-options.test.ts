@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { resolveLcpConfig } from '../config.js';
-import { MSCHAP_V2 } from '../testing/harness.js';
+import { MSCHAP_V2, lcpBench } from '../testing/harness.js';
 import { lcpAuthPolicy, sharedLcpAuthPolicy } from './auth-policy.js';
 import { lcpOptions } from './lcp.js';
 
@@ -27,4 +27,29 @@ test('sessions given the same config and authenticator list share one auth polic
   assert.deepEqual(policy, lcpAuthPolicy(config, 'server', list));
   assert.notEqual(sharedLcpAuthPolicy(config, 'client', list), policy, 'per role');
   assert.notEqual(sharedLcpAuthPolicy(config, 'server', [MSCHAP_V2]), policy, 'per list');
+});
+
+test('pppd silent: LCP sends nothing until the peer asks; passive: unanswered requests end in waiting, not failure', () => {
+  const quiet = lcpBench({ config: { silent: true } });
+  quiet.lcp.open();
+  quiet.clock.advance(60_000);
+  assert.deepEqual(quiet.sent(), [], 'silent: no Configure-Request of ours');
+  assert.equal(quiet.lcp.automaton.state, 'stopped');
+  // The peer's request (no options): ours and the Ack go out.
+  quiet.receive(Uint8Array.of(0xff, 0x03, 0xc0, 0x21, 1, 1, 0, 4));
+  assert.deepEqual(
+    quiet.sent().map((p) => p.code),
+    [1, 2],
+  );
+
+  const waiting = lcpBench({ config: { passive: true, lcpMaxConfigure: 2 } });
+  waiting.lcp.open();
+  waiting.clock.advance(60_000);
+  assert.equal(waiting.sent().length, 2, 'lcp-max-configure requests');
+  assert.equal(waiting.lcp.automaton.state, 'stopped', 'then waits for the peer');
+  assert.deepEqual(waiting.events, [], 'without finishing');
+  const giving = lcpBench({ config: { lcpMaxConfigure: 2 } });
+  giving.lcp.open();
+  giving.clock.advance(60_000);
+  assert.deepEqual(giving.events, ['finished'], 'pppd without passive gives up');
 });

@@ -130,6 +130,8 @@ export class Lcp implements LinkControl, ControlProtocolOptions, LcpExtraHooks, 
       maxConfigure: config.lcpMaxConfigure,
       maxTerminate: config.lcpMaxTerminate,
       maxFailure: config.lcpMaxFailure,
+      passive: config.passive,
+      silent: config.silent,
     };
   }
 

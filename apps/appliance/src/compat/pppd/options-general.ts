@@ -50,7 +50,10 @@ export const generalOptions: readonly OptionSpec[] = [
   noEffect('kdebug', 1, 'no effect: there is no kernel PPP driver to debug'),
   flag('dump', (d) => (d.dump = true)),
   refused('dryrun', 0, 'pppd would print the options and exit, failing every call: remove it'),
-  withArg('logfile', (d, arg) => (d.logfile = arg)),
+  withArg('logfile', (d, arg, ctx) => {
+    d.logfile = arg;
+    ctx.note('not implemented: the appliance logs to stderr (or the native log settings); redirect it there');
+  }),
   noEffect('logfd', 1, "no effect: log lines go through the appliance's logger, not a file descriptor"),
   noEffect(
     'nologfd',

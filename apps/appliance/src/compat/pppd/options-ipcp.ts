@@ -2,7 +2,16 @@
 // accepted with a note: IPv4 is the only network protocol served, and a peer's IPv6CP is rejected.
 import { parseIpv4 } from '@switchyard/plugin-ip-pool';
 import type { PppdDraft } from './state.js';
-import { flag, integer, noEffect, refused, withArg, type OptionContext, type OptionSpec } from './spec.js';
+import {
+  flag,
+  integer,
+  noEffect,
+  readInt,
+  refused,
+  withArg,
+  type OptionContext,
+  type OptionSpec,
+} from './spec.js';
 
 /**
  * ms-dns/ms-wins (setdnsaddr, setwinsaddr): "We take the last 2 values given, the 2nd-last as the primary
@@ -79,7 +88,12 @@ export const ipcpOptions: readonly OptionSpec[] = [
   noEffect('defaultroute-metric', 1, 'no effect: no default route is ever added'),
   flag('novj', (d) => (d.ipcp.vj = false), ['-vj']),
   flag('novjccomp', (d) => (d.ipcp.vjccomp = false), ['-vjccomp']),
-  integer('vj-max-slots', (d, n) => (d.ipcp.vjMaxSlots = n), { min: 2, max: 16 }),
+  withArg('vj-max-slots', (d, arg, ctx) => {
+    const n = readInt(arg, { min: 2, max: 16 }, ctx);
+    if (n === undefined) return;
+    d.ipcp.vjMaxSlots = n;
+    ctx.note('no effect: Van Jacobson compression is not implemented; IPCP always rejects it');
+  }),
   noEffect(
     'ipcp-accept-local',
     0,
