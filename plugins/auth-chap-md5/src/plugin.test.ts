@@ -27,7 +27,11 @@ const plugins = [stubStorePlugin, authChapMd5Plugin] as Plugin<never>[];
 test("CHAP-MD5 registers with algorithm 5 and pppd's defaults; MS-CHAP settings are refused", async () => {
   const { appliance } = testAppliance(plugins);
   await appliance.start();
-  assert.deepEqual(appliance.config['auth-chap-md5'], { restartSeconds: 3, maxChallenge: 10 });
+  assert.deepEqual(appliance.config['auth-chap-md5'], {
+    restartSeconds: 3,
+    maxChallenge: 10,
+    intervalSeconds: 0,
+  });
   const [md5] = appliance.container.resolveAll(authenticatorToken);
   assert.equal(md5?.name, 'chap-md5');
   assert.deepEqual(md5?.lcpData, Uint8Array.of(5));

@@ -15,6 +15,7 @@ test("MS-CHAPv1 registers with algorithm 0x80, pppd's defaults, and logs in thro
   assert.deepEqual(appliance.config['auth-mschapv1'], {
     restartSeconds: 3,
     maxChallenge: 10,
+    intervalSeconds: 0,
     maxRetries: 0,
     retryTimeoutSeconds: 60,
     stripDomain: false,

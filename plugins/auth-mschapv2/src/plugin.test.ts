@@ -47,6 +47,7 @@ test("the section gets pppd's defaults, and unknown settings stop the boot", asy
   assert.deepEqual(appliance.config['auth-mschapv2'], {
     restartSeconds: 3,
     maxChallenge: 10,
+    intervalSeconds: 0,
     maxRetries: 0,
     retryTimeoutSeconds: 60,
     stripDomain: false,
