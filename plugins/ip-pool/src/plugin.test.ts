@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressPoolToken, closeReason, type ConfigError, type Plugin } from '@switchyard/core';
+import {
+  addressPoolToken,
+  closeReason,
+  credentialStoreToken,
+  definePlugin,
+  type ConfigError,
+  type Plugin,
+} from '@switchyard/core';
 import { testAppliance } from '@switchyard/core/testing';
 import { ipPoolPlugin, ipPoolToken } from './plugin.js';
 
@@ -139,4 +146,40 @@ test('a repeated remote address and a missing remoteip are configuration errors'
   await assert.rejects(repeated.start(), /\/ip-pool\/remoteip: listed more than once.*"10\.0\.0\.2"/);
   const missing = testAppliance(plugins, {}).appliance;
   await assert.rejects(missing.start(), /\/ip-pool\/remoteip: is required/);
+});
+
+test("the credential stores' fixed addresses stay their users': skipped for others, and said so when it runs out", async () => {
+  const store = definePlugin({
+    id: 'fixed-addresses',
+    provides: [credentialStoreToken],
+    register: (container) =>
+      container.registerInstance(credentialStoreToken, {
+        name: 'fixed',
+        lookup: async () => ({ kind: 'not-found' }),
+        reservedAddresses: () => new Map([['10.0.0.201', 'vpn1']]),
+      }),
+  });
+  const t = testAppliance([store, ipPoolPlugin] as Plugin<never>[], {
+    'ip-pool': { localip: '10.0.0.254', remoteip: '10.0.0.200-201' },
+  });
+  await t.appliance.start();
+  const pool = t.appliance.container.resolve(addressPoolToken);
+  const [a, b, c] = ['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((peer) =>
+    t.appliance.sessions.create('pptp', peer),
+  );
+  assert.equal(
+    (await pool.allocate({ sessionId: a!.id, user: 'guest', allowed: ['*'] }))?.address,
+    '10.0.0.200',
+  );
+  assert.equal(await pool.allocate({ sessionId: b!.id, user: 'guest2', allowed: ['*'] }), undefined);
+  assert.ok(
+    t.logs.has(
+      '[plugin=ip-pool session=2] address pool exhausted: 1 of 2 addresses in use; 1 free address is kept for the users chap-secrets fixes them to user=guest2 size=2',
+      'warn',
+    ),
+    t.logs.lines().join('\n'),
+  );
+  const owner = await pool.allocate({ sessionId: c!.id, user: 'vpn1', allowed: ['10.0.0.201'] });
+  assert.equal(owner?.address, '10.0.0.201');
+  await t.appliance.stop();
 });

@@ -1,6 +1,6 @@
 // ip-pool: the pptpd address pool (`remoteip`/`localip`) as the appliance's AddressPool. The pool is
 // built in register() (no I/O), bound to the logger and the session registry in start().
-import { addressPoolToken, createToken, definePlugin } from '@switchyard/core';
+import { addressPoolToken, createToken, credentialStoreToken, definePlugin } from '@switchyard/core';
 import { ipPoolConfigSchema, planSlots, validateIpPoolConfig, type IpPoolConfig } from './config.js';
 import { LeaseTable } from './machine/lease-table.js';
 import { IpAddressPool } from './pool.js';
@@ -12,6 +12,7 @@ export const ipPoolPlugin = definePlugin<IpPoolConfig>({
   id: 'ip-pool',
   configSchema: ipPoolConfigSchema,
   provides: [addressPoolToken, ipPoolToken],
+  uses: [credentialStoreToken],
   validate: validateIpPoolConfig,
   register: (container, config) => {
     const pool = new IpAddressPool(new LeaseTable(planSlots(config).slots));
@@ -20,7 +21,10 @@ export const ipPoolPlugin = definePlugin<IpPoolConfig>({
   },
   start: ({ config, container, logger, sessions }) => {
     const pool = container.resolve(ipPoolToken);
-    pool.bind(logger, sessions);
+    const stores = container.isRegistered(credentialStoreToken, true)
+      ? container.resolveAll(credentialStoreToken)
+      : [];
+    pool.bind(logger, sessions, stores);
     const plan = planSlots(config);
     if (plan.unusedRemote.length > 0) {
       // pptpd logs "Maximum of N connections reduced to M, not enough IP addresses given".

@@ -3,9 +3,11 @@
 // (LCP Terminate, echo timeout, Call-Clear, TCP loss, shutdown) returns the address.
 import {
   createLogger,
+  reservationOf,
   type AddressPool,
-  type Lease,
   type CloseReason,
+  type CredentialStore,
+  type Lease,
   type LeaseRequest,
   type Logger,
   type Session,
@@ -28,18 +30,22 @@ export class IpAddressPool implements AddressPool, SessionResource {
   readonly counters: IpPoolCounters = { allocations: 0, releases: 0, exhausted: 0, refused: 0 };
   private logger: Logger = createLogger({ level: 'error', sink: () => undefined });
   private sessions?: SessionRegistry;
+  /** Whose fixed addresses (chap-secrets' IP column) stay theirs: see LeaseTable.allocate. */
+  private stores: readonly CredentialStore[] = [];
 
   constructor(private readonly table: LeaseTable) {}
 
   /**
-   * Called from the plugin's start(). From then on a lease is only given to an open session of the
+   * Called from the plugin's start(), with the credential stores whose fixed addresses are kept for
+   * their users. From then on a lease is only given to an open session of the
    * registry, and the pool attaches itself to that session (sessionEnded returns the session's lease).
    * Release stays idempotent, so the IPCP layer may also release on session end or give the address
    * back early (IPCP down without session end).
    */
-  bind(logger: Logger, sessions: SessionRegistry): void {
+  bind(logger: Logger, sessions: SessionRegistry, stores: readonly CredentialStore[] = []): void {
     this.logger = logger;
     this.sessions = sessions;
+    this.stores = stores;
   }
 
   get size(): number {
@@ -61,15 +67,22 @@ export class IpAddressPool implements AddressPool, SessionResource {
       this.logger.debug('no address for a session that is not open', fields);
       return undefined;
     }
-    const result = this.table.allocate(request);
+    const stores = this.stores;
+    const result = this.table.allocate(request, (address) => reservationOf(stores, address));
     switch (result.kind) {
-      case 'exhausted':
+      case 'exhausted': {
         this.counters.exhausted++;
-        this.logger.warn(`address pool exhausted: ${this.inUse} of ${this.size} addresses in use`, {
+        const reserved = result.reservedForOthers;
+        const kept =
+          reserved === 0
+            ? ''
+            : `; ${reserved} free ${reserved === 1 ? 'address is' : 'addresses are'} kept for the users chap-secrets fixes them to`;
+        this.logger.warn(`address pool exhausted: ${this.inUse} of ${this.size} addresses in use${kept}`, {
           ...fields,
           size: this.size,
         });
         return undefined;
+      }
       case 'refused':
         this.counters.refused++;
         this.logger.warn(`no address for ${request.user ?? 'this session'}: ${result.reason}`, fields);

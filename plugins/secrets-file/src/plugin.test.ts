@@ -171,3 +171,17 @@ test('allowMissing: a file that does not exist yet means no users, and its creat
   await writeFile(path, seedFile, { mode: 0o600 });
   assert.equal((await askCredentialStores(stores, { user: 'vpn1', server: 'Nanu-VPN' })).kind, 'found');
 });
+
+test("the seed's vpn1 keeps 10.0.0.201 as its fixed address (reservedAddresses), following reloads", async (t) => {
+  const { store, path } = await setup(t, seedFile);
+  assert.deepEqual([...store.reservedAddresses()], [['10.0.0.201', 'vpn1']]);
+  await writeFile(path, `${seedFile}vpn2 * "s" 10.0.0.205\nguest * "g" *\n`);
+  assert.equal(await store.reload(), true);
+  assert.deepEqual(
+    [...store.reservedAddresses()],
+    [
+      ['10.0.0.201', 'vpn1'],
+      ['10.0.0.205', 'vpn2'],
+    ],
+  );
+});

@@ -10,6 +10,7 @@ import {
 } from '@switchyard/core';
 import type { ChapSecret } from './codec/chap-secrets.js';
 import { findSecret, serverMismatches } from './codec/match.js';
+import { reservationsOf } from './codec/reservations.js';
 import type { LoadedSecrets } from './io/read-secrets.js';
 
 /** Where the entries come from: the file in production, anything in tests. */
@@ -33,6 +34,7 @@ const missing = 'missing';
 export class SecretsFileStore implements CredentialStore {
   readonly name = 'secrets-file';
   private current?: LoadedSecrets;
+  private reserved: ReadonlyMap<string, string> = new Map();
   private logger: Logger = createLogger({ level: 'error', sink: () => undefined });
   /** The version a re-read last failed on: not retried (nor logged again) until the file changes. */
   private failedStamp?: string;
@@ -59,6 +61,11 @@ export class SecretsFileStore implements CredentialStore {
 
   get entries(): readonly ChapSecret[] {
     return this.current?.entries ?? [];
+  }
+
+  /** CredentialStore: the fixed addresses of the entries loaded last (see codec/reservations.ts). */
+  reservedAddresses(): ReadonlyMap<string, string> {
+    return this.reserved;
   }
 
   /** Re-reads the file; false when that failed (the old entries stay). Calls made meanwhile share one read. */
@@ -119,6 +126,7 @@ export class SecretsFileStore implements CredentialStore {
 
   private install(loaded: LoadedSecrets, verb: 'loaded' | 'reloaded'): void {
     this.current = loaded;
+    this.reserved = reservationsOf(loaded.entries);
     for (const warning of loaded.warnings) this.logger.warn(warning, { path: loaded.path });
     for (const p of loaded.problems) {
       const effect = p.entry === 'skipped' ? ' (line ignored)' : '';

@@ -21,6 +21,21 @@ export type CredentialAnswer =
 export interface CredentialStore {
   readonly name: string;
   lookup(query: CredentialQuery): Promise<CredentialAnswer>;
+  /**
+   * Single addresses the store pins to a named user (chap-secrets' IP column), by address: an address
+   * pool keeps them for their owners, so a user with a fixed address in the pool's range never finds it
+   * taken by someone else. Answered from memory (it is asked at every allocation).
+   */
+  reservedAddresses?(): ReadonlyMap<string, string>;
+}
+
+/** The user `stores` reserve `address` for, if any (the first store that names one). */
+export function reservationOf(stores: readonly CredentialStore[], address: string): string | undefined {
+  for (const store of stores) {
+    const owner = store.reservedAddresses?.().get(address);
+    if (owner !== undefined) return owner;
+  }
+  return undefined;
 }
 
 export const credentialStoreToken = createToken<CredentialStore>('core.credentialStore');

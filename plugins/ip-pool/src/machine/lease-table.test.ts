@@ -58,7 +58,7 @@ test('a static address outside remoteip is given, as pppd does, and still takes 
     '10.0.0.201',
     'slot 0 is taken by the outsider',
   );
-  assert.deepEqual(table.allocate({ sessionId: 3 }), { kind: 'exhausted' });
+  assert.deepEqual(table.allocate({ sessionId: 3 }), { kind: 'exhausted', reservedForOthers: 0 });
 });
 
 test('a user whose static address is taken gets none (pppd would hand it out twice)', () => {
@@ -119,7 +119,7 @@ test('a subnet-restricted user draws from its part of the pool, and that part ca
     [1, 2, 3].map((sessionId) => leased(table.allocate({ sessionId, allowed })).address),
     ['10.0.0.208', '10.0.0.209', '10.0.0.210'],
   );
-  assert.deepEqual(table.allocate({ sessionId: 4, allowed }), { kind: 'exhausted' });
+  assert.deepEqual(table.allocate({ sessionId: 4, allowed }), { kind: 'exhausted', reservedForOthers: 0 });
   const elsewhere = table.allocate({ sessionId: 5, allowed: ['172.16.0.0/12'] });
   assert.equal(elsewhere.kind, 'refused');
   assert.match((elsewhere as { reason: string }).reason, /none of the addresses allowed.*in the pool/);
@@ -129,7 +129,7 @@ test('an exhausted pool answers exhausted, and a release makes room again', () =
   const table = new LeaseTable(pairSlots(['10.0.0.1', '10.0.0.2'], ['10.0.0.254']).slots);
   const a = leased(table.allocate({ sessionId: 1 }));
   leased(table.allocate({ sessionId: 2 }));
-  assert.deepEqual(table.allocate({ sessionId: 3 }), { kind: 'exhausted' });
+  assert.deepEqual(table.allocate({ sessionId: 3 }), { kind: 'exhausted', reservedForOthers: 0 });
   assert.equal(table.release(a), true);
   assert.equal(leased(table.allocate({ sessionId: 3 })).address, '10.0.0.1');
 });
@@ -168,4 +168,28 @@ test('a static loopback address is refused with the reason', () => {
   const result = seedTable().allocate({ sessionId: 1, allowed: ['127.0.0.1'] });
   assert.equal(result.kind, 'refused');
   assert.match((result as { reason: string }).reason, /loopback/);
+});
+
+test('an address chap-secrets fixes for a user is kept for that user: others skip it, even when they ask for it', () => {
+  const table = new LeaseTable(pairSlots(expand('10.0.0.200-202'), ['10.0.0.254']).slots);
+  // vpn1's line: `vpn1 Nanu-VPN "123456" 10.0.0.201`, inside remoteip (the seed's how-to).
+  const reservationOf = (address: string) => (address === '10.0.0.201' ? 'vpn1' : undefined);
+  const a = table.allocate({ sessionId: 1, user: 'guest', allowed: ['*'] }, reservationOf);
+  const b = table.allocate({ sessionId: 2, user: 'guest2', allowed: ['*'] }, reservationOf);
+  assert.deepEqual([leased(a).address, leased(b).address], ['10.0.0.200', '10.0.0.202'], '.201 skipped');
+  const asked = table.allocate(
+    { sessionId: 3, user: 'guest3', allowed: ['*'], requested: '10.0.0.201' },
+    reservationOf,
+  );
+  assert.deepEqual(asked, { kind: 'exhausted', reservedForOthers: 1 }, 'not even on request');
+  const owner = table.allocate({ sessionId: 4, user: 'vpn1', allowed: ['10.0.0.201'] }, reservationOf);
+  assert.equal(leased(owner).address, '10.0.0.201', 'its owner gets it');
+  // Without the reservation (pptpd, pppd) the first dynamic session would have taken .201 from vpn1's
+  // reach by the third allocation; the same order with no reservations shows it.
+  const plain = new LeaseTable(pairSlots(expand('10.0.0.200-202'), ['10.0.0.254']).slots);
+  plain.allocate({ sessionId: 1, user: 'guest', allowed: ['*'] });
+  assert.equal(
+    leased(plain.allocate({ sessionId: 2, user: 'guest2', allowed: ['*'] })).address,
+    '10.0.0.201',
+  );
 });

@@ -20,8 +20,11 @@ export type Allocation =
       readonly fresh: boolean;
       readonly how: 'existing' | 'requested' | 'pool' | 'static';
     }
-  /** Every slot is taken, or every pool address this user may have is. */
-  | { readonly kind: 'exhausted' }
+  /**
+   * Every slot is taken, or every pool address this user may have is; `reservedForOthers` of the free
+   * ones are kept for the users the credential store pins them to.
+   */
+  | { readonly kind: 'exhausted'; readonly reservedForOthers: number }
   /** The user's allowed list leaves nothing to give (`-`, or its static address is taken). */
   | { readonly kind: 'refused'; readonly reason: string };
 
@@ -29,6 +32,11 @@ interface Held {
   readonly lease: Lease;
   readonly slot: number;
 }
+
+/** The user an address is kept for (chap-secrets' fixed addresses), if any. */
+export type ReservationOf = (address: string) => string | undefined;
+
+const NO_RESERVATIONS: ReservationOf = () => undefined;
 
 export class LeaseTable {
   private readonly owners: (number | undefined)[];
@@ -67,27 +75,39 @@ export class LeaseTable {
    * pppd's order: the peer's requested address when free and allowed; else the first free pool address
    * the user may have (pptpd's slot address); else the user's static address (pppd suggested_ip), also
    * outside the pool. A static address consumes a slot like any pptpd connection, and is never given
-   * twice: pppd would, and two sessions with one address break routing.
+   * twice: pppd would, and two sessions with one address break routing. An address the credential store
+   * pins to another user (`reservationOf`) is given to nobody else, requested or not.
    */
-  allocate(request: LeaseRequest): Allocation {
+  allocate(request: LeaseRequest, reservationOf: ReservationOf = NO_RESERVATIONS): Allocation {
     const id = request.sessionId;
     const held = this.bySession.get(id);
     if (held) return { kind: 'leased', lease: held.lease, fresh: false, how: 'existing' };
     const free = this.owners.indexOf(undefined);
-    if (free < 0) return { kind: 'exhausted' };
+    if (free < 0) return { kind: 'exhausted', reservedForOthers: 0 };
     const policy = compileAddressPolicy(request.allowed ?? []);
-    const requested = this.requestedSlot(request.requested, policy, free);
+    const othersOwn = (address: string) => {
+      const owner = reservationOf(address);
+      return owner !== undefined && owner !== request.user;
+    };
+    const requested = othersOwn(request.requested ?? '')
+      ? undefined
+      : this.requestedSlot(request.requested, policy, free);
     if (requested !== undefined) return this.take(id, requested, request.requested ?? '', 'requested');
-    const pooled = this.poolValues.findIndex(
-      (value, i) =>
-        this.owners[i] === undefined && this.isFree(this.slots[i]!.remote) && authorizes(policy, value),
-    );
+    let reservedForOthers = 0;
+    const pooled = this.poolValues.findIndex((value, i) => {
+      const remote = this.slots[i]!.remote;
+      if (this.owners[i] !== undefined || !this.isFree(remote) || !authorizes(policy, value)) return false;
+      if (!othersOwn(remote)) return true;
+      reservedForOthers++;
+      return false;
+    });
     if (pooled >= 0) return this.take(id, pooled, this.slots[pooled]!.remote, 'pool');
     if (policy.suggested !== undefined) return this.takeStatic(id, policy.suggested, free);
     if (!admitsAny(policy)) {
       return { kind: 'refused', reason: "no address is allowed for this user ('-' or no IP column)" };
     }
-    if (this.poolValues.some((value) => authorizes(policy, value))) return { kind: 'exhausted' };
+    if (this.poolValues.some((value) => authorizes(policy, value)))
+      return { kind: 'exhausted', reservedForOthers };
     return { kind: 'refused', reason: 'none of the addresses allowed for this user is in the pool' };
   }
 
