@@ -277,13 +277,19 @@ test('after Success the exchange keeps only its replies, not the challenge (it l
   assert.deepEqual(end.sent[2], end.sent[1], 'a repeat still gets the same Success');
 });
 
-test('chap-interval: a new Challenge that long after each success; the right Response passes again, and keeps passing', async () => {
-  const { clock, end, exchange } = setup({ settings: { intervalMs: 60_000 } });
-  exchange.start();
-  const first = challengeOf(end);
-  exchange.receive(response(first.identifier, 's3cret', first.value));
+/** An exchange past its first Success, with its first Challenge. */
+async function authenticated(settings: Partial<ChapSettings> = {}) {
+  const bench = setup({ settings });
+  bench.exchange.start();
+  const first = challengeOf(bench.end);
+  bench.exchange.receive(response(first.identifier, 's3cret', first.value));
   await settle();
-  assert.equal(end.result?.ok, true);
+  assert.equal(bench.end.result?.ok, true);
+  return { ...bench, first };
+}
+
+test('chap-interval: a new Challenge that long after each success; the right Response passes again, and keeps passing', async () => {
+  const { clock, end, exchange, first } = await authenticated({ intervalMs: 60_000 });
   clock.advance(59_999);
   assert.equal(end.sent.length, 2, 'nothing before the interval');
   clock.advance(1);
@@ -312,58 +318,35 @@ test('chap-interval: a new Challenge that long after each success; the right Res
 });
 
 test('chap-interval: a wrong, unanswered or other-user Response to a rechallenge is reported as a failed recheck', async () => {
-  // Wrong secret.
-  {
-    const { clock, end, exchange } = setup({ settings: { intervalMs: 1000 } });
-    exchange.start();
-    const first = challengeOf(end);
-    exchange.receive(response(first.identifier, 's3cret', first.value));
-    await settle();
-    clock.advance(1000);
-    const again = challengeOf(end, 2);
-    exchange.receive(response(again.identifier, 'wrong', again.value));
-    await settle();
-    assert.match(statusText(end.sent[3]), /^failure/);
-    assert.equal(end.rechecks[0]?.ok === false && end.rechecks[0].code, 'wrong-secret');
-    clock.advance(10_000);
-    assert.equal(end.sent.length, 4, 'no rechallenge after a failure');
-  }
+  // Wrong secret: Failure, a failed recheck, and no further rechallenge.
+  const wrong = await authenticated({ intervalMs: 1000 });
+  wrong.clock.advance(1000);
+  const again = challengeOf(wrong.end, 2);
+  wrong.exchange.receive(response(again.identifier, 'wrong', again.value));
+  await settle();
+  assert.match(statusText(wrong.end.sent[3]), /^failure/);
+  assert.equal(wrong.end.rechecks[0]?.ok === false && wrong.end.rechecks[0].code, 'wrong-secret');
+  wrong.clock.advance(10_000);
+  assert.equal(wrong.end.sent.length, 4, 'no rechallenge after a failure');
   // No answer: retransmitted chap-max-challenge times, then a timeout.
-  {
-    const { clock, end, exchange } = setup({ settings: { intervalMs: 1000, maxChallenge: 3 } });
-    exchange.start();
-    const first = challengeOf(end);
-    exchange.receive(response(first.identifier, 's3cret', first.value));
-    await settle();
-    clock.advance(1000);
-    clock.advance(3 * CHAP_DEFAULTS.restartMs);
-    assert.equal(end.sent.length, 2 + 3, 'the rechallenge and its two retransmissions');
-    assert.equal(end.rechecks[0]?.ok === false && end.rechecks[0].code, 'timeout');
-  }
+  const silent = await authenticated({ intervalMs: 1000, maxChallenge: 3 });
+  silent.clock.advance(1000 + 3 * CHAP_DEFAULTS.restartMs);
+  assert.equal(silent.end.sent.length, 2 + 3, 'the rechallenge and its two retransmissions');
+  assert.equal(silent.end.rechecks[0]?.ok === false && silent.end.rechecks[0].code, 'timeout');
   // Another account's name and secret: not the peer that authenticated.
-  {
-    const { clock, end, exchange } = setup({ settings: { intervalMs: 1000 } });
-    exchange.start();
-    const first = challengeOf(end);
-    exchange.receive(response(first.identifier, 's3cret', first.value));
-    await settle();
-    clock.advance(1000);
-    const again = challengeOf(end, 2);
-    exchange.receive(response(again.identifier, 's3cret', again.value, 'vpn2'));
-    await settle();
-    assert.match(statusText(end.sent[3]), /^failure/);
-    const recheck = end.rechecks[0];
-    assert.ok(recheck && !recheck.ok);
-    assert.match(recheck.reason, /answered as "vpn2", not "vpn1"/);
-  }
+  const other = await authenticated({ intervalMs: 1000 });
+  other.clock.advance(1000);
+  const asked = challengeOf(other.end, 2);
+  other.exchange.receive(response(asked.identifier, 's3cret', asked.value, 'vpn2'));
+  await settle();
+  assert.match(statusText(other.end.sent[3]), /^failure/);
+  const recheck = other.end.rechecks[0];
+  assert.ok(recheck && !recheck.ok);
+  assert.match(recheck.reason, /answered as "vpn2", not "vpn1"/);
 });
 
 test('without chap-interval (pppd default 0) the peer is never challenged again', async () => {
-  const { clock, end, exchange } = setup();
-  exchange.start();
-  const first = challengeOf(end);
-  exchange.receive(response(first.identifier, 's3cret', first.value));
-  await settle();
+  const { clock, end } = await authenticated();
   clock.advance(24 * 3600_000);
   assert.equal(end.sent.length, 2);
 });
