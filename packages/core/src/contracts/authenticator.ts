@@ -66,7 +66,9 @@ export interface AuthExchangeContext {
   /**
    * The outcome of a later check of the same peer after a successful `done` (CHAP rechallenge, pppd
    * `chap-interval`, RFC 1994 §2.2). A failure ends the link as pppd's auth_peer_fail does; a success
-   * changes nothing (the session keeps the keys of its first authentication).
+   * changes nothing: the session keeps the MPPE key material of its first authentication. The running
+   * keys are CCP's, and pppd too keeps them until CCP renegotiates; taking a rechallenge's material for
+   * a later renegotiation would make the keys depend on how many rechallenges each end counted.
    */
   rechecked(result: AuthResult): void;
 }
