@@ -196,8 +196,8 @@ export class IpLayerScripts implements IpLayerHooks {
   private facts(session: Session, ip: IpLayerInfo, stats: LinkStats | undefined): ScriptFacts {
     const { config, daemon } = this;
     const info = session.info;
-    const peer = session.peer.startsWith('::ffff:') ? session.peer.slice(7) : session.peer;
-    const ipparam = config.ipparamPeerAddress ? peer : config.ipparam;
+    // The transport records the peer as plain IPv4 already (pptp-control strips Node's ::ffff: prefix).
+    const ipparam = config.ipparamPeerAddress ? session.peer : config.ipparam;
     return {
       interfaceName: daemon.interfaceName(),
       device: 'none',
