@@ -4,27 +4,21 @@
 // test checks pppd's arguments and variables, that ip-pre-up runs before the route exists and ip-up
 // after, that ip-down waits for a slow ip-up, and that stopping the appliance runs ip-down too.
 import assert from 'node:assert/strict';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Cleanup } from '../../interop/cleanup.js';
 import { waitFor } from '../../interop/exec.js';
 import { startNativeServer } from '../../interop/native-server.js';
-import { RUNDIR_PREFIX, sweepStale } from '../../interop/netns.js';
 import { SEED_EXPECT, SEED_FILES } from '../../interop/seed-config.js';
 import type { ServerHandle } from '../../interop/server-handle.js';
-import { SEED_NET, buildSeedTopology, type SeedTopology } from '../../interop/topology.js';
-import { applianceOnSeedFiles, clientMain, startInNamespace } from '../pptp-client/processes.js';
+import type { SeedTopology } from '../../interop/topology.js';
+import {
+  applianceOnSeedFiles,
+  seedClientArgv,
+  seedRunWithOneClient,
+  startInNamespace,
+} from '../pptp-client/processes.js';
 
 const isRoot = process.getuid?.() === 0;
 const TUNNEL_UP = /tunnel up: /;
@@ -81,20 +75,16 @@ describe(
     let clientAddress = '';
 
     before(async () => {
-      await sweepStale();
-      dir = mkdtempSync(join(tmpdir(), `${RUNDIR_PREFIX}${process.pid}-`));
-      const removeDir = () => rmSync(dir, { recursive: true, force: true });
-      cleanup.defer(`run dir ${dir}`, removeDir, removeDir);
+      const run = await seedRunWithOneClient(cleanup);
+      ({ dir, topology } = run);
+      clientNs = run.client.ns;
+      clientAddress = run.client.address;
       out = join(dir, 'out');
       mkdirSync(out);
       for (const name of ['ip-pre-up', 'ip-up', 'ip-down']) {
         writeFileSync(join(dir, name), recorder(out, name, name === 'ip-up'));
         chmodSync(join(dir, name), 0o755);
       }
-      topology = await buildSeedTopology(cleanup, { mode: 'native', clients: 0, nativeClients: 1 });
-      const slot = topology.nativeClients[0] as { ns: string; address: string };
-      clientNs = slot.ns;
-      clientAddress = slot.address;
       const options = [
         SEED_FILES.optionsPptpd.trimEnd(),
         `ip-pre-up-script ${dir}/ip-pre-up`,
@@ -119,12 +109,7 @@ describe(
       const client = startInNamespace(
         cleanup,
         clientNs,
-        [
-          process.execPath,
-          clientMain,
-          ...['--server', SEED_NET.wanServer, '--user', SEED_EXPECT.user, '--password', SEED_EXPECT.password],
-          ...['--ifname', 'sypptp%d'],
-        ],
+        seedClientArgv(['--ifname', 'sypptp%d']),
         join(dir, `${name}.log`),
       );
       await client

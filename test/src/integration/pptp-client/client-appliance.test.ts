@@ -5,19 +5,24 @@
 // it only through the server's proxy ARP. Then the load generator sends UDP from several sessions to an
 // echo on the LAN host. Everything the test creates is removed, also on failure.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { LoadReport } from '@switchyard/pptp-client';
 import { Cleanup } from '../../interop/cleanup.js';
 import { runIn } from '../../interop/exec.js';
 import { startNativeServer } from '../../interop/native-server.js';
-import { RUNDIR_PREFIX, sweepStale } from '../../interop/netns.js';
 import { SEED_EXPECT, SEED_FILES } from '../../interop/seed-config.js';
 import type { ServerHandle } from '../../interop/server-handle.js';
-import { SEED_NET, buildSeedTopology, type SeedTopology } from '../../interop/topology.js';
-import { applianceOnSeedFiles, clientMain, runClient, startInNamespace, startUdpEcho } from './processes.js';
+import { SEED_NET, type SeedTopology } from '../../interop/topology.js';
+import {
+  applianceOnSeedFiles,
+  runClient,
+  seedClientArgv,
+  seedRunWithOneClient,
+  startInNamespace,
+  startUdpEcho,
+} from './processes.js';
 
 const isRoot = process.getuid?.() === 0;
 const LOAD_USER = { user: 'load', password: 'load-secret' };
@@ -36,12 +41,9 @@ describe(
     let clientNs = '';
 
     before(async () => {
-      await sweepStale();
-      dir = mkdtempSync(join(tmpdir(), `${RUNDIR_PREFIX}${process.pid}-`));
-      const removeDir = () => rmSync(dir, { recursive: true, force: true });
-      cleanup.defer(`run dir ${dir}`, removeDir, removeDir);
-      topology = await buildSeedTopology(cleanup, { mode: 'native', clients: 0, nativeClients: 1 });
-      clientNs = (topology.nativeClients[0] as { ns: string }).ns;
+      const run = await seedRunWithOneClient(cleanup);
+      ({ dir, topology } = run);
+      clientNs = run.client.ns;
       mkdirSync(join(dir, 'server'));
       server = await startNativeServer(cleanup, topology, join(dir, 'server'), {
         kind: 'native',
@@ -61,12 +63,7 @@ describe(
       const client = startInNamespace(
         cleanup,
         clientNs,
-        [
-          process.execPath,
-          clientMain,
-          ...['--server', SEED_NET.wanServer, '--user', SEED_EXPECT.user, '--password', SEED_EXPECT.password],
-          ...['--route', '10.0.0.0/24', '--resolv', resolv, '--ifname', 'sypptp%d'],
-        ],
+        seedClientArgv(['--route', '10.0.0.0/24', '--resolv', resolv, '--ifname', 'sypptp%d']),
         join(dir, 'client.log'),
       );
       const why = () => `--- client ---\n${client.output()}\n--- server ---\n${server.logs()}`;

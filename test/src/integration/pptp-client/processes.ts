@@ -2,7 +2,9 @@
 // namespaces, for the client's integration and interop tests. Each runs in its own process group
 // (`ip netns exec` execs in place) and registers its removal on a Cleanup before it starts.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cleanup } from '../../interop/cleanup.js';
 import {
@@ -14,7 +16,9 @@ import {
   waitFor,
   type CmdResult,
 } from '../../interop/exec.js';
-import type { SeedPaths } from '../../interop/seed-config.js';
+import { RUNDIR_PREFIX, sweepStale } from '../../interop/netns.js';
+import { SEED_EXPECT, type SeedPaths } from '../../interop/seed-config.js';
+import { SEED_NET, buildSeedTopology, type SeedTopology } from '../../interop/topology.js';
 
 export const clientMain = fileURLToPath(
   new URL('../../../../apps/pptp-client/dist/main.js', import.meta.url),
@@ -22,6 +26,31 @@ export const clientMain = fileURLToPath(
 export const applianceMain = fileURLToPath(
   new URL('../../../../apps/appliance/dist/main.js', import.meta.url),
 );
+
+/** A fresh run directory and the seed's network with one client namespace, all removed by `cleanup`. */
+export async function seedRunWithOneClient(
+  cleanup: Cleanup,
+): Promise<{ dir: string; topology: SeedTopology; client: { ns: string; address: string } }> {
+  await sweepStale();
+  const dir = mkdtempSync(join(tmpdir(), `${RUNDIR_PREFIX}${process.pid}-`));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  cleanup.defer(`run dir ${dir}`, removeDir, removeDir);
+  const topology = await buildSeedTopology(cleanup, { mode: 'native', clients: 0, nativeClients: 1 });
+  return { dir, topology, client: topology.nativeClients[0] as { ns: string; address: string } };
+}
+
+/** switchyard-pptp logging in as the seed's vpn1 at the seed's server, plus `extra` flags. */
+export function seedClientArgv(extra: readonly string[]): string[] {
+  const login = [
+    '--server',
+    SEED_NET.wanServer,
+    '--user',
+    SEED_EXPECT.user,
+    '--password',
+    SEED_EXPECT.password,
+  ];
+  return [process.execPath, clientMain, ...login, ...extra];
+}
 
 /** Our appliance started on the seed's three files, as a pptpd user starts pptpd (a native server command). */
 export function applianceOnSeedFiles(ctx: { readonly seed: SeedPaths }): readonly string[] {
