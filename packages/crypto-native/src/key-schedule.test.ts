@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MppeKeySchedule, type MppeKeyScheduleLike, type MppeStrength } from '@switchyard/crypto';
 import {
+  INVALID_RANGES_OF_10,
   SeededBytes,
   ascii,
   mppeFrameExample as frames,
@@ -258,14 +259,7 @@ test('bad arguments are refused with a clear error, before anything changes', ()
     assert.throws(() => schedule.rekey(times), RangeError, `rekey(${times})`);
   }
   assert.throws(() => schedule.rekey('2' as unknown as number), TypeError);
-  for (const [offset, length] of [
-    [11, undefined],
-    [-1, undefined],
-    [2, 9],
-    [0.5, 1],
-    [0, -1],
-    [Number.POSITIVE_INFINITY, 0],
-  ] as const) {
+  for (const [offset, length] of [...INVALID_RANGES_OF_10, [Number.POSITIVE_INFINITY, 0] as const]) {
     assert.throws(() => schedule.rekeyAndUpdate(data, offset, length), RangeError, `${offset}/${length}`);
   }
   assert.throws(() => schedule.rekeyAndUpdate(data, 0, 10, -1), RangeError);

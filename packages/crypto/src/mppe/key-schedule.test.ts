@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rc4 } from '../rc4.js';
-import { SeededBytes, mppeFrameExample as frames, rfc3079V2Example as ex } from '../testing/index.js';
+import {
+  INVALID_RANGES_OF_10,
+  SeededBytes,
+  mppeFrameExample as frames,
+  rfc3079V2Example as ex,
+} from '../testing/index.js';
 import { changeSessionKey, getNewKeyFromSha, initialSessionKey, reduceKeyStrength } from './key-change.js';
 import { MppeKeySchedule } from './key-schedule.js';
 
@@ -166,13 +171,7 @@ test('rekeyAndUpdate equals rekey(times) then update in place over the range it 
 test('rekeyAndUpdate rejects a range outside the array before changing anything', () => {
   const schedule = new MppeKeySchedule(ex.sendStartKey, 128);
   const data = new Uint8Array(10);
-  for (const [offset, length] of [
-    [11, undefined],
-    [-1, undefined],
-    [2, 9],
-    [0.5, 1],
-    [0, -1],
-  ] as const) {
+  for (const [offset, length] of INVALID_RANGES_OF_10) {
     assert.throws(() => schedule.rekeyAndUpdate(data, offset, length), RangeError);
   }
   assert.throws(() => schedule.rekeyAndUpdate(data, 0, 10, -1), RangeError);

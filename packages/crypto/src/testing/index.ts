@@ -9,4 +9,5 @@ export {
   rfc3079V1Example,
   mppeFrameExample,
 } from './vectors.js';
+export { INVALID_RANGES_OF_10 } from './ranges.js';
 export { measure, type MeasureOptions, type Measurement } from '../bench/measure.js';
